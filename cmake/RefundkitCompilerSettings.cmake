@@ -1,0 +1,12 @@
+# Settings shared by every target we build (not imposed on consumers).
+
+if(REFUNDKIT_SANITIZE)
+  add_compile_options(-fsanitize=address,undefined -fno-sanitize-recover=all
+                      -fno-omit-frame-pointer)
+  add_link_options(-fsanitize=address,undefined)
+endif()
+
+# Our own targets build warning-free: warnings are errors.
+function(refundkit_target_warnings target)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Werror)
+endfunction()

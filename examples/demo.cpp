@@ -1,0 +1,95 @@
+// The README's main job, library half: real refunds through refundkit against the sandbox.
+//
+//   refundkit-demo [--base-url URL]
+//
+// With --base-url, it uses a running sandbox (scripts/demo.sh starts one and then drives the
+// command-line tool against the same state); without, it starts one in-process.
+#include <iostream>
+#include <optional>
+#include <string>
+
+#include <refundkit/refundkit.hpp>
+#include <refundkit/sandbox/sandbox.hpp>
+
+namespace {
+
+struct Scenario {
+  const char* title;
+  const char* order;
+  const char* amount;
+  const char* currency;
+  const char* reference;
+};
+
+void run(refundkit::RefundClient& client, int number, const Scenario& scenario) {
+  std::cout << number << ". " << scenario.title << "\n   order " << scenario.order << ", "
+            << scenario.amount << " " << scenario.currency << ", reference " << scenario.reference
+            << "\n";
+  auto amount = refundkit::Money::parse_positive(scenario.amount, scenario.currency);
+  if (!amount) {
+    std::cout << "   -> refused before sending (" << refundkit::to_string(amount.error().kind)
+              << "): " << amount.error().message << "\n\n";
+    return;
+  }
+  refundkit::RefundRequest request;
+  request.order_id = scenario.order;
+  request.reference = scenario.reference;
+  request.amount = *amount;
+  request.reason = "refundkit demo";
+
+  auto refund = client.create_refund(request);
+  if (refund) {
+    std::cout << "   -> created: id " << refund->id << ", status "
+              << refundkit::to_string(refund->status) << " (Komfortkasse " << refund->vendor_status
+              << ")";
+    if (refund->planned_date)
+      std::cout << ", transfer planned for " << refund->planned_date->to_iso();
+    std::cout << "\n\n";
+    return;
+  }
+  const refundkit::Error& error = refund.error();
+  std::cout << "   -> " << (error.may_have_been_executed() ? "OUTCOME UNKNOWN" : "not made") << ": "
+            << refundkit::to_string(error.kind) << " (HTTP " << error.http_status
+            << "): " << (error.vendor_message.empty() ? error.message : error.vendor_message)
+            << "\n\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::optional<refundkit::sandbox::Sandbox> sandbox;
+  std::string base_url;
+  if (argc == 3 && std::string(argv[1]) == "--base-url") {
+    base_url = argv[2];
+  } else if (argc == 1) {
+    sandbox.emplace();
+    base_url = sandbox->komfortkasse_base_url();
+  } else {
+    std::cerr << "usage: refundkit-demo [--base-url KOMFORTKASSE_BASE_URL]\n";
+    return 2;
+  }
+
+  refundkit::KomfortkasseOptions options;
+  options.api_key = refundkit::sandbox::SandboxOptions{}.komfortkasse_api_key;
+  options.base_url = base_url;
+  refundkit::CurlTransportOptions transport_options;
+  transport_options.allow_http_for_loopback = true;
+  auto client = refundkit::make_komfortkasse_client(
+      options, refundkit::make_curl_transport(transport_options));
+
+  std::cout << "refundkit " << refundkit::version_string() << " demo: Komfortkasse at " << base_url
+            << "\n\n";
+  const Scenario scenarios[] = {
+      {"A partial refund", "KK-1001", "12.30", "EUR", "demo-lib-1"},
+      {"The same reference again (a retry must not pay twice)", "KK-1001", "12.30", "EUR",
+       "demo-lib-1"},
+      {"More than the order allows", "KK-1002", "500.00", "EUR", "demo-lib-2"},
+      {"An order the vendor does not know", "KK-9999", "5.00", "EUR", "demo-lib-3"},
+      {"A customer whose bank details are missing", "KK-1004", "20.00", "EUR", "demo-lib-4"},
+      {"A currency mismatch", "KK-1003", "10.00", "EUR", "demo-lib-5"},
+      {"More decimals than the currency has", "KK-1001", "1.005", "EUR", "demo-lib-6"},
+  };
+  int number = 0;
+  for (const Scenario& scenario : scenarios) run(*client, ++number, scenario);
+  return 0;
+}

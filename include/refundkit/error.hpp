@@ -1,0 +1,44 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace refundkit {
+
+/// The one error taxonomy every adapter maps its vendor's failures onto.
+/// The string forms (see to_string) are a stable contract used by the command-line tool.
+enum class ErrorKind {
+  invalid_request,      ///< Rejected before sending, or the vendor said the request is malformed.
+  authentication,       ///< Credentials missing, wrong or expired.
+  not_found,            ///< The order (or refund) does not exist at the vendor.
+  duplicate_reference,  ///< The merchant reference was already used for another refund.
+  amount_exceeds_refundable,  ///< More than the order's remaining refundable amount.
+  currency_mismatch,          ///< The refund currency differs from the order's.
+  not_refundable,      ///< The order is in a state that cannot be refunded (e.g. not invoiced).
+  rate_limited,        ///< Too many requests; try again later.
+  vendor_unavailable,  ///< The vendor said it could not process the request now; nothing was done.
+  network,             ///< The request certainly did not reach the vendor (DNS, connect, TLS).
+  outcome_unknown,     ///< The request may have reached the vendor; the refund may exist.
+  protocol,            ///< The vendor answered something this SDK cannot interpret.
+};
+
+std::string_view to_string(ErrorKind kind) noexcept;
+std::optional<ErrorKind> error_kind_from_string(std::string_view text) noexcept;
+
+/// A failed operation. Keeps everything the vendor said, so nothing is lost in translation.
+/// Never contains credentials.
+struct Error {
+  ErrorKind kind = ErrorKind::protocol;
+  std::string message;         ///< Human-readable, written by refundkit.
+  int http_status = 0;         ///< 0 when no HTTP response was received.
+  std::string vendor_code;     ///< The vendor's own error code, if it gave one.
+  std::string vendor_message;  ///< The vendor's own error message, if it gave one.
+  std::string raw_body;  ///< The vendor's response body, verbatim (possibly truncated at the cap).
+
+  /// True when the refund may have been executed despite the error: reconcile before retrying
+  /// with a new reference.
+  bool may_have_been_executed() const noexcept { return kind == ErrorKind::outcome_unknown; }
+};
+
+}  // namespace refundkit

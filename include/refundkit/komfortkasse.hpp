@@ -1,0 +1,30 @@
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "refundkit/date.hpp"
+#include "refundkit/refund_client.hpp"
+#include "refundkit/transport.hpp"
+
+namespace refundkit {
+
+struct KomfortkasseOptions {
+  /// Sent as X-Komfortkasse-API-Key. Never logged.
+  std::string api_key;
+  std::string base_url = "https://ssl.komfortkasse.eu/api/v2";
+  /// Today's date, for the "plannedDate must be in the future" rule and its default (tomorrow).
+  /// The system clock (UTC) when empty; tests inject a fixed date.
+  std::function<Date()> today;
+};
+
+/// A RefundClient for Komfortkasse (API v2): POST {base_url}/order/{orderNumber}/refund.
+/// Uses RefundRequest::order_id (order number), reference (externalReference), amount and
+/// planned_date (default: tomorrow, UTC). The reference must be unique per shop: Komfortkasse
+/// rejects a reused one, which makes a retry with the same reference safe.
+/// Without a transport, a CurlTransport with default options is created.
+std::unique_ptr<RefundClient> make_komfortkasse_client(KomfortkasseOptions options,
+                                                       std::shared_ptr<Transport> transport = {});
+
+}  // namespace refundkit

@@ -1,0 +1,72 @@
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "refundkit/result.hpp"
+
+namespace refundkit {
+
+enum class HttpMethod { get, post, put };
+std::string_view to_string(HttpMethod method) noexcept;
+
+struct HttpHeader {
+  std::string name;
+  std::string value;
+};
+
+/// Case-insensitive header lookup; "" when absent.
+std::string_view find_header(const std::vector<HttpHeader>& headers, std::string_view name);
+
+struct HttpRequest {
+  HttpMethod method = HttpMethod::get;
+  std::string url;
+  std::vector<HttpHeader> headers;
+  std::string body;
+  /// Set when the body carries credentials (token requests): it is then never logged.
+  bool body_is_secret = false;
+};
+
+struct HttpResponse {
+  int status = 0;
+  std::vector<HttpHeader> headers;
+  std::string body;
+
+  std::string_view header(std::string_view name) const { return find_header(headers, name); }
+};
+
+/// What the log hook sees of one exchange. Header values outside a fixed allow-list, URL query
+/// values and secret bodies are already replaced with "[REDACTED]": a hook cannot leak credentials.
+struct HttpExchangeLog {
+  HttpMethod method = HttpMethod::get;
+  std::string url;
+  std::vector<HttpHeader> request_headers;
+  std::string request_body;
+  int status = 0;  ///< 0 when no response arrived.
+  std::vector<HttpHeader> response_headers;
+  std::string response_body;
+  std::chrono::microseconds elapsed{0};
+  std::string error;  ///< Set when the transport failed.
+};
+
+using HttpLogHook = std::function<void(const HttpExchangeLog&)>;
+
+/// The seam between adapters and the network. Implementations are safe to call from several
+/// threads at once.
+///
+/// send() returns an HttpResponse for any HTTP status (4xx and 5xx included). It returns an Error
+/// only when no complete response was read:
+///  - ErrorKind::network when the request certainly never left (DNS, connect, TLS handshake,
+///    URL refused by policy);
+///  - ErrorKind::outcome_unknown when it may have reached the server (timeout or drop after
+///    sending, response larger than the cap).
+class Transport {
+ public:
+  virtual ~Transport() = default;
+  virtual Result<HttpResponse> send(const HttpRequest& request) = 0;
+};
+
+}  // namespace refundkit

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "refundkit/sandbox/sandbox.hpp"
+
+namespace refundkit::sandbox::detail {
+
+/// Everything the emulated vendors remember, for every vendor: orders and the refunds made
+/// against them. Only touched through StateStore::with_state(), i.e. under its mutex.
+struct SandboxState {
+  std::map<std::pair<std::string, std::string>, SandboxOrder> orders;  ///< (provider, order id)
+  std::vector<SandboxRefund> refunds;                                  ///< In creation order.
+  /// Refunds ever created; never rewound (not even by a reset), so refund ids stay unique.
+  std::uint64_t refunds_created = 0;
+
+  const SandboxOrder* find_order(std::string_view provider, std::string_view order_id) const;
+  /// Adds or replaces an order; a replaced order loses its refunds.
+  void put_order(const SandboxOrder& order);
+  std::vector<const SandboxRefund*> refunds_of(std::string_view provider,
+                                               std::string_view order_id) const;
+  /// Whether `reference` names any refund of `provider` (any order): references are unique
+  /// per shop.
+  bool reference_in_use(std::string_view provider, std::string_view reference) const;
+};
+
+/// The one shared, mutex-guarded state of a sandbox. Vendors run each request's check-and-update
+/// as one with_state() call, so that concurrent refunds cannot together exceed a limit.
+class StateStore {
+ public:
+  /// `seed`: the orders a reset restores.
+  explicit StateStore(std::vector<SandboxOrder> seed);
+
+  template <typename Function>
+  decltype(auto) with_state(Function&& function) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return std::forward<Function>(function)(state_);
+  }
+  template <typename Function>
+  decltype(auto) with_state(Function&& function) const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return std::forward<Function>(function)(static_cast<const SandboxState&>(state_));
+  }
+
+  /// Back to the seed orders, no refunds.
+  void reset();
+
+ private:
+  mutable std::mutex mutex_;
+  const std::vector<SandboxOrder> seed_;
+  SandboxState state_;
+};
+
+}  // namespace refundkit::sandbox::detail

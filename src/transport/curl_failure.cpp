@@ -1,0 +1,112 @@
+#include "transport/curl_failure.hpp"
+
+#include <string_view>
+
+namespace refundkit::internal {
+namespace {
+
+constexpr std::string_view kNotSent = "; the request was not sent";
+constexpr std::string_view kMayHaveBeenProcessed = "; the request may have been processed";
+
+// The curl code and libcurl's own words, for whoever debugs the failure.
+std::string curl_suffix(const TransferFailure& failure) {
+  std::string suffix = " (curl error " + std::to_string(static_cast<int>(failure.code));
+  if (!failure.detail.empty()) suffix += ": " + failure.detail;
+  return suffix + ")";
+}
+
+Error make_error(ErrorKind kind, std::string message, const TransferFailure& failure) {
+  Error error;
+  error.kind = kind;
+  error.message = std::move(message);
+  error.http_status = failure.http_status;
+  return error;
+}
+
+// Failures that happen before libcurl writes the request: resolving, connecting, the TLS
+// handshake (certificate verification included) and local setup. Returns "" for any other code.
+std::string_view before_sending(CURLcode code) {
+  switch (code) {
+    case CURLE_COULDNT_RESOLVE_HOST:
+      return "could not resolve the host";
+    case CURLE_COULDNT_RESOLVE_PROXY:
+      return "could not resolve the proxy";
+    case CURLE_COULDNT_CONNECT:
+      return "could not connect";
+    case CURLE_PEER_FAILED_VERIFICATION:
+    case CURLE_SSL_ISSUER_ERROR:
+    case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+    case CURLE_SSL_INVALIDCERTSTATUS:
+      return "TLS certificate verification failed (is the CA in ca_file/ca_path?)";
+    case CURLE_SSL_CACERT_BADFILE:
+    case CURLE_SSL_CRL_BADFILE:
+      return "could not load the trusted CA certificates (ca_file/ca_path)";
+    case CURLE_SSL_CONNECT_ERROR:
+    case CURLE_SSL_CIPHER:
+    case CURLE_SSL_CERTPROBLEM:
+    case CURLE_SSL_ENGINE_NOTFOUND:
+    case CURLE_SSL_ENGINE_SETFAILED:
+    case CURLE_SSL_ENGINE_INITFAILED:
+      return "TLS handshake failed";
+    case CURLE_UNSUPPORTED_PROTOCOL:
+    case CURLE_URL_MALFORMAT:
+      return "URL refused by libcurl";
+    case CURLE_FAILED_INIT:
+      return "libcurl could not start the transfer";
+    default:
+      return {};
+  }
+}
+
+}  // namespace
+
+Error classify_transfer_failure(const TransferFailure& failure, const TransferLimits& limits) {
+  if (failure.body_over_limit || failure.code == CURLE_FILESIZE_EXCEEDED) {
+    return make_error(ErrorKind::outcome_unknown,
+                      "response exceeded the " + std::to_string(limits.max_response_bytes) +
+                          "-byte limit" + std::string(kMayHaveBeenProcessed),
+                      failure);
+  }
+  if (failure.headers_over_limit) {
+    return make_error(ErrorKind::outcome_unknown,
+                      "response headers exceeded the " + std::to_string(limits.max_header_bytes) +
+                          "-byte limit" + std::string(kMayHaveBeenProcessed),
+                      failure);
+  }
+  if (failure.out_of_memory) {
+    return make_error(
+        ErrorKind::outcome_unknown,
+        "out of memory while receiving the response" + std::string(kMayHaveBeenProcessed), failure);
+  }
+  if (const std::string_view what = before_sending(failure.code); !what.empty()) {
+    return make_error(ErrorKind::network,
+                      std::string(what) + std::string(kNotSent) + curl_suffix(failure), failure);
+  }
+  if (failure.code == CURLE_OPERATION_TIMEDOUT) {
+    if (!failure.request_may_have_left) {
+      return make_error(ErrorKind::network,
+                        "timed out while connecting" + std::string(kNotSent) + curl_suffix(failure),
+                        failure);
+    }
+    const std::string waited =
+        "timed out after " + std::to_string(limits.request_timeout.count()) + " ms";
+    const std::string while_doing =
+        failure.http_status != 0
+            ? " while receiving the response (HTTP " + std::to_string(failure.http_status) + ")"
+            : " waiting for the response";
+    return make_error(ErrorKind::outcome_unknown,
+                      waited + while_doing + std::string(kMayHaveBeenProcessed), failure);
+  }
+  if (failure.code == CURLE_GOT_NOTHING) {
+    return make_error(
+        ErrorKind::outcome_unknown,
+        "the server closed the connection without answering" + std::string(kMayHaveBeenProcessed),
+        failure);
+  }
+  return make_error(ErrorKind::outcome_unknown,
+                    "the exchange failed after the request may have been sent" +
+                        std::string(kMayHaveBeenProcessed) + curl_suffix(failure),
+                    failure);
+}
+
+}  // namespace refundkit::internal

@@ -1,0 +1,188 @@
+// The refundkit executable, run as a process against the sandbox: its JSON and exit codes.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "child_process.hpp"
+#include "refundkit/sandbox/loopback_server.hpp"
+#include "refundkit/sandbox/sandbox.hpp"
+
+namespace refundkit {
+namespace {
+
+using test::ProcessResult;
+using test::run_process;
+
+constexpr char kApiKey[] = "cli-test-secret-key-9f3a";
+
+class RefundkitProcess : public ::testing::Test {
+ protected:
+  RefundkitProcess() : sandbox_(make_options()) {}
+
+  static sandbox::SandboxOptions make_options() {
+    sandbox::SandboxOptions options;
+    options.komfortkasse_api_key = kApiKey;
+    return options;
+  }
+
+  ProcessResult refund(std::vector<std::string> args, std::string api_key = kApiKey) {
+    args.insert(args.begin(), {"refund", "komfortkasse"});
+    std::vector<std::string> environment;
+    if (!api_key.empty()) environment.push_back("KOMFORTKASSE_API_KEY=" + api_key);
+    ProcessResult result = run_process(REFUNDKIT_CLI_PATH, args, environment);
+    EXPECT_EQ(result.out.find(kApiKey), std::string::npos) << "the API key leaked to stdout";
+    EXPECT_EQ(result.err.find(kApiKey), std::string::npos) << "the API key leaked to stderr";
+    return result;
+  }
+
+  std::vector<std::string> order(const std::string& id, const std::string& amount,
+                                 const std::string& currency, const std::string& reference) {
+    return {"--order",     id,
+            "--amount",    amount,
+            "--currency",  currency,
+            "--reference", reference,
+            "--base-url",  sandbox_.komfortkasse_base_url()};
+  }
+
+  static nlohmann::json parse(const ProcessResult& result) {
+    EXPECT_TRUE(nlohmann::json::accept(result.out)) << result.out << result.err;
+    return nlohmann::json::parse(result.out, nullptr, false);
+  }
+
+  sandbox::Sandbox sandbox_;
+};
+
+TEST_F(RefundkitProcess, CreatesARefundAndPrintsIt) {
+  const auto result = refund(order("KK-1001", "12.30", "EUR", "cli-ok-1"));
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  const auto document = parse(result);
+  EXPECT_EQ(document["provider"], "komfortkasse");
+  EXPECT_EQ(document["order"], "KK-1001");
+  EXPECT_EQ(document["reference"], "cli-ok-1");
+  EXPECT_TRUE(document["id"].is_string());
+  EXPECT_EQ(document["status"], "pending");
+  EXPECT_EQ(document["vendor_status"], "NEW");
+  EXPECT_EQ(document["amount"], "12.30");
+  EXPECT_EQ(document["currency"], "EUR");
+  EXPECT_EQ(document["vendor_response"]["externalReference"], "cli-ok-1");
+  EXPECT_NE(result.out.find("12.30"), std::string::npos);
+}
+
+TEST_F(RefundkitProcess, AwaitingBankDetailsIsCreated) {
+  const auto result = refund(order("KK-1004", "10.00", "EUR", "cli-bank-1"));
+  EXPECT_EQ(result.exit_code, 0);
+  EXPECT_EQ(parse(result)["status"], "awaiting_customer");
+}
+
+TEST_F(RefundkitProcess, DuplicateReferenceIsNotMade) {
+  ASSERT_EQ(refund(order("KK-1001", "1.00", "EUR", "cli-dup")).exit_code, 0);
+  const auto result = refund(order("KK-1002", "1.00", "EUR", "cli-dup"));
+  EXPECT_EQ(result.exit_code, 1);
+  const auto error = parse(result)["error"];
+  EXPECT_EQ(error["kind"], "duplicate_reference");
+  EXPECT_EQ(error["http_status"], 400);
+  EXPECT_TRUE(error["vendor_message"].is_string());
+}
+
+TEST_F(RefundkitProcess, ErrorsMapToKindsAndExitOne) {
+  struct Case {
+    std::vector<std::string> args;
+    const char* kind;
+  };
+  const Case cases[] = {
+      {order("NO-SUCH", "1.00", "EUR", "cli-e-1"), "not_found"},
+      {order("KK-1002", "500.00", "EUR", "cli-e-2"), "amount_exceeds_refundable"},
+      {order("KK-1003", "1.00", "EUR", "cli-e-3"), "currency_mismatch"},
+      {order("KK-1001", "1.005", "EUR", "cli-e-4"), "invalid_request"},
+      {order("KK-1001", "0", "EUR", "cli-e-5"), "invalid_request"},
+      {order("KK-1001", "1.00", "EUX", "cli-e-6"), "invalid_request"},
+  };
+  for (const Case& c : cases) {
+    const auto result = refund(c.args);
+    EXPECT_EQ(result.exit_code, 1) << c.kind;
+    EXPECT_EQ(parse(result)["error"]["kind"], c.kind);
+  }
+}
+
+TEST_F(RefundkitProcess, PlannedDateInThePastIsRefusedBeforeSending) {
+  auto args = order("KK-1001", "1.00", "EUR", "cli-date-1");
+  args.insert(args.end(), {"--planned-date", "2020-01-01"});
+  const auto result = refund(args);
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_EQ(parse(result)["error"]["kind"], "invalid_request");
+  EXPECT_TRUE(parse(result)["error"]["http_status"].is_null());
+}
+
+TEST_F(RefundkitProcess, WrongOrMissingKeyIsAuthentication) {
+  const auto wrong = refund(order("KK-1001", "1.00", "EUR", "cli-auth-1"), "not-the-key");
+  EXPECT_EQ(wrong.exit_code, 1);
+  EXPECT_EQ(parse(wrong)["error"]["kind"], "authentication");
+  EXPECT_EQ(parse(wrong)["error"]["http_status"], 401);
+
+  const auto missing = refund(order("KK-1001", "1.00", "EUR", "cli-auth-2"), "");
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_EQ(parse(missing)["error"]["kind"], "authentication");
+  EXPECT_TRUE(parse(missing)["error"]["http_status"].is_null());
+}
+
+TEST_F(RefundkitProcess, UnderstandsNothingItDoesNotKnow) {
+  auto args = order("KK-1001", "1.00", "EUR", "cli-usage-1");
+  args.push_back("--frobnicate");
+  const auto result = refund(args);
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_TRUE(result.out.empty());
+  EXPECT_NE(result.err.find("unknown option --frobnicate"), std::string::npos);
+
+  const auto missing = refund({"--order", "KK-1001"});
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.err.find("missing required option --amount"), std::string::npos);
+}
+
+TEST_F(RefundkitProcess, EmbeddedSandboxNeedsNoCredentials) {
+  const auto result = refund({"--order", "KK-1001", "--amount", "5.00", "--currency", "EUR",
+                              "--reference", "cli-sandbox-1", "--sandbox"},
+                             "");
+  EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
+  EXPECT_EQ(parse(result)["status"], "pending");
+}
+
+TEST_F(RefundkitProcess, PlainHttpToARemoteHostIsRefused) {
+  const auto result =
+      refund({"--order", "KK-1001", "--amount", "5.00", "--currency", "EUR", "--reference",
+              "cli-http-1", "--base-url", "http://refundkit.invalid/api/v2"});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_EQ(parse(result)["error"]["kind"], "network");
+}
+
+TEST_F(RefundkitProcess, TimeoutAfterSendingIsOutcomeUnknown) {
+  httplib::Server slow;
+  slow.Post(R"(/.*)", [](const httplib::Request&, httplib::Response& response) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    response.set_content(R"({"status":"NEW"})", "application/json");
+  });
+  sandbox::LoopbackServer server(slow);
+  const auto result =
+      refund({"--order", "KK-1001", "--amount", "5.00", "--currency", "EUR", "--reference",
+              "cli-slow-1", "--timeout", "0.3", "--base-url", server.base_url()});
+  EXPECT_EQ(result.exit_code, 3);
+  EXPECT_EQ(parse(result)["error"]["kind"], "outcome_unknown");
+}
+
+TEST_F(RefundkitProcess, HelpAndVersion) {
+  const auto help = run_process(REFUNDKIT_CLI_PATH, {"--help"}, {});
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_NE(help.out.find("Exit codes"), std::string::npos);
+  const auto refund_help = run_process(REFUNDKIT_CLI_PATH, {"refund", "--help"}, {});
+  EXPECT_EQ(refund_help.exit_code, 0);
+  EXPECT_NE(refund_help.out.find("KOMFORTKASSE_API_KEY"), std::string::npos);
+  const auto version = run_process(REFUNDKIT_CLI_PATH, {"--version"}, {});
+  EXPECT_EQ(version.exit_code, 0);
+  EXPECT_EQ(version.out.rfind("refundkit ", 0), 0u);
+  const auto nothing = run_process(REFUNDKIT_CLI_PATH, {}, {});
+  EXPECT_EQ(nothing.exit_code, 2);
+}
+
+}  // namespace
+}  // namespace refundkit

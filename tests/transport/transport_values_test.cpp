@@ -1,0 +1,165 @@
+// The transport's pure pieces: method names, header lookup, loopback hosts, redaction and the
+// classification of failed transfers.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "refundkit/curl_transport.hpp"
+#include "transport/curl_failure.hpp"
+#include "transport/redaction.hpp"
+
+namespace refundkit {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+TEST(HttpMethodTest, HasTheWireNames) {
+  EXPECT_EQ(to_string(HttpMethod::get), "GET");
+  EXPECT_EQ(to_string(HttpMethod::post), "POST");
+  EXPECT_EQ(to_string(HttpMethod::put), "PUT");
+}
+
+TEST(FindHeaderTest, IgnoresCaseAndReturnsTheFirstMatch) {
+  const std::vector<HttpHeader> headers = {
+      {"Content-Type", "application/json"}, {"x-request-id", "a"}, {"X-Request-Id", "b"}};
+  EXPECT_EQ(find_header(headers, "content-type"), "application/json");
+  EXPECT_EQ(find_header(headers, "X-REQUEST-ID"), "a");
+  EXPECT_EQ(find_header(headers, "Retry-After"), "");
+  HttpResponse response;
+  response.headers = headers;
+  EXPECT_EQ(response.header("CONTENT-TYPE"), "application/json");
+}
+
+TEST(IsLoopbackHostTest, AcceptsLoopbackNamesAndAddresses) {
+  for (const char* host : {"localhost", "LocalHost", "127.0.0.1", "127.255.255.254", "127.1.2.3",
+                           "::1", "[::1]", "0:0:0:0:0:0:0:1"}) {
+    EXPECT_TRUE(is_loopback_host(host)) << host;
+  }
+}
+
+TEST(IsLoopbackHostTest, RejectsEverythingElse) {
+  for (const char* host :
+       {"", "example.com", "localhost.example.com", "127.0.0.1.nip.io", "128.0.0.1", "10.0.0.1",
+        "127.0.0", "127.0.0.1.", "127.0.0.256", "0127.0.0.1", "127.0.0.01", "127.1", "127.0.0.1:80",
+        "::2", "[::1", "::ffff:127.0.0.1", "1270.0.0.1", " 127.0.0.1"}) {
+    EXPECT_FALSE(is_loopback_host(host)) << host;
+  }
+}
+
+TEST(RedactUrlTest, RemovesUserinfoQueryValuesAndFragment) {
+  EXPECT_EQ(internal::redact_url("https://user:pw@api.example.com:8443/v1/orders?api_key=k1&x=2#f"),
+            "https://api.example.com:8443/v1/orders?api_key=[REDACTED]&x=[REDACTED]");
+  EXPECT_EQ(internal::redact_url("https://api.example.com/v1/orders/42"),
+            "https://api.example.com/v1/orders/42");
+  EXPECT_EQ(internal::redact_url("https://h/p?bare-secret"), "https://h/p?[REDACTED]");
+  EXPECT_EQ(internal::redact_url("/relative/path?token=abc"), "/relative/path?token=[REDACTED]");
+  EXPECT_EQ(internal::redact_url("not a url with secret"), "[REDACTED]");
+}
+
+TEST(RedactHeadersTest, KeepsNamesAndOnlyAllowListedValues) {
+  const std::vector<HttpHeader> redacted = internal::redact_headers({
+      {"Content-Type", "application/json"},
+      {"authorization", "Bearer t0ken"},
+      {"X-Komfortkasse-API-Key", "kk"},
+      {"X-Idempotency-Key", "ref-1"},
+      {"Set-Cookie", "session=abc"},
+      {"Location", "https://h/next?code=c0de"},
+  });
+  ASSERT_EQ(redacted.size(), 6u);
+  EXPECT_EQ(redacted[0].value, "application/json");
+  EXPECT_EQ(redacted[1].name, "authorization");
+  EXPECT_EQ(redacted[1].value, "[REDACTED]");
+  EXPECT_EQ(redacted[2].value, "[REDACTED]");
+  EXPECT_EQ(redacted[3].value, "ref-1");
+  EXPECT_EQ(redacted[4].value, "[REDACTED]");
+  EXPECT_EQ(redacted[5].value, "https://h/next?code=[REDACTED]");
+}
+
+TEST(LoggableBodyTest, RedactsSecretBodiesAndCutsLongOnes) {
+  EXPECT_EQ(internal::loggable_body("client_secret=s", true), "[REDACTED]");
+  EXPECT_EQ(internal::loggable_body("", true), "");
+  EXPECT_EQ(internal::loggable_body("{\"a\":1}", false), "{\"a\":1}");
+  const std::string long_body(internal::kMaxLoggedBodyBytes + 10, 'x');
+  const std::string logged = internal::loggable_body(long_body, false);
+  EXPECT_EQ(logged.substr(0, internal::kMaxLoggedBodyBytes),
+            long_body.substr(0, internal::kMaxLoggedBodyBytes));
+  EXPECT_THAT(logged, HasSubstr(std::to_string(long_body.size()) + " bytes in total"));
+  EXPECT_LT(logged.size(), long_body.size() + 64);
+}
+
+TEST(RevealsRequestSecretTest, FindsHeaderQueryUserinfoAndBodySecrets) {
+  HttpRequest request;
+  request.url = "https://user:passw0rd@h/p?api_key=qu3ry";
+  request.headers = {{"Authorization", "Bearer t0ken-value"}, {"Content-Type", "text/plain"}};
+  request.body = "client_secret=b0dy-secret";
+  request.body_is_secret = true;
+  EXPECT_TRUE(internal::reveals_request_secret("... t0ken-value ...", request));
+  EXPECT_TRUE(internal::reveals_request_secret("passw0rd", request));
+  EXPECT_TRUE(internal::reveals_request_secret("x qu3ry", request));
+  EXPECT_TRUE(internal::reveals_request_secret("b0dy-secret", request));
+  EXPECT_FALSE(internal::reveals_request_secret("Failed to connect to h port 443", request));
+  EXPECT_FALSE(internal::reveals_request_secret("text/plain", request));
+}
+
+internal::TransferLimits limits() {
+  internal::TransferLimits limits;
+  limits.request_timeout = std::chrono::milliseconds(200);
+  limits.max_response_bytes = 1048576;
+  limits.max_header_bytes = 262144;
+  return limits;
+}
+
+TEST(ClassifyTransferFailureTest, ConnectAndTlsFailuresAreNetwork) {
+  for (CURLcode code :
+       {CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY, CURLE_COULDNT_CONNECT,
+        CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CACERT_BADFILE}) {
+    internal::TransferFailure failure;
+    failure.code = code;
+    const Error error = internal::classify_transfer_failure(failure, limits());
+    EXPECT_EQ(error.kind, ErrorKind::network) << code;
+    EXPECT_THAT(error.message, HasSubstr("the request was not sent")) << code;
+  }
+}
+
+TEST(ClassifyTransferFailureTest, TimeoutIsNetworkOnlyWhenNothingLeft) {
+  internal::TransferFailure failure;
+  failure.code = CURLE_OPERATION_TIMEDOUT;
+  failure.request_may_have_left = false;
+  EXPECT_EQ(internal::classify_transfer_failure(failure, limits()).kind, ErrorKind::network);
+
+  failure.request_may_have_left = true;
+  const Error error = internal::classify_transfer_failure(failure, limits());
+  EXPECT_EQ(error.kind, ErrorKind::outcome_unknown);
+  EXPECT_EQ(error.message,
+            "timed out after 200 ms waiting for the response; the request may have been "
+            "processed");
+  EXPECT_TRUE(error.may_have_been_executed());
+}
+
+TEST(ClassifyTransferFailureTest, EverythingAfterSendingIsOutcomeUnknown) {
+  for (CURLcode code : {CURLE_RECV_ERROR, CURLE_SEND_ERROR, CURLE_GOT_NOTHING, CURLE_PARTIAL_FILE,
+                        CURLE_WRITE_ERROR, CURLE_HTTP2, CURLE_OUT_OF_MEMORY}) {
+    internal::TransferFailure failure;
+    failure.code = code;
+    const Error error = internal::classify_transfer_failure(failure, limits());
+    EXPECT_EQ(error.kind, ErrorKind::outcome_unknown) << code;
+    EXPECT_THAT(error.message, HasSubstr("may have been processed")) << code;
+  }
+}
+
+TEST(ClassifyTransferFailureTest, SizeLimitWinsOverTheCurlCodeAndKeepsTheStatus) {
+  internal::TransferFailure failure;
+  failure.code = CURLE_WRITE_ERROR;
+  failure.body_over_limit = true;
+  failure.http_status = 200;
+  failure.detail = "Failure writing output to destination";
+  const Error error = internal::classify_transfer_failure(failure, limits());
+  EXPECT_EQ(error.kind, ErrorKind::outcome_unknown);
+  EXPECT_EQ(error.http_status, 200);
+  EXPECT_EQ(error.message,
+            "response exceeded the 1048576-byte limit; the request may have been processed");
+  EXPECT_THAT(error.message, Not(HasSubstr("Failure writing")));
+}
+
+}  // namespace
+}  // namespace refundkit

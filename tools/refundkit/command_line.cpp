@@ -1,0 +1,118 @@
+#include "command_line.hpp"
+
+#include <algorithm>
+#include <cstdint>
+
+#include "providers.hpp"
+#include "refundkit/decimal.hpp"
+
+namespace refundkit::cli {
+namespace {
+
+using StringField = std::string RefundCommand::*;
+
+struct ValueFlag {
+  const char* name;
+  StringField field;
+};
+
+constexpr ValueFlag kValueFlags[] = {
+    {"--order", &RefundCommand::order},       {"--amount", &RefundCommand::amount},
+    {"--currency", &RefundCommand::currency}, {"--reference", &RefundCommand::reference},
+    {"--reason", &RefundCommand::reason},     {"--planned-date", &RefundCommand::planned_date},
+    {"--base-url", &RefundCommand::base_url},
+    {"--timeout", nullptr},  // checked and converted once all flags are read
+};
+
+constexpr std::int64_t kMaxTimeoutMilliseconds = 3600 * 1000;
+
+std::optional<std::chrono::milliseconds> parse_timeout(const std::string& seconds) {
+  auto parsed = Decimal::parse(seconds);
+  if (!parsed || parsed->scale() > 3 || parsed->coefficient() <= 0) return std::nullopt;
+  std::int64_t milliseconds = parsed->coefficient();
+  for (int digits = parsed->scale(); digits < 3; ++digits) {
+    if (milliseconds > kMaxTimeoutMilliseconds) return std::nullopt;
+    milliseconds *= 10;
+  }
+  if (milliseconds > kMaxTimeoutMilliseconds) return std::nullopt;
+  return std::chrono::milliseconds(milliseconds);
+}
+
+std::variant<Invocation, UsageError> parse_refund(const std::vector<std::string>& args) {
+  Invocation invocation{Action::refund, {}};
+  RefundCommand& command = invocation.refund;
+  std::string timeout_text;
+  for (std::size_t i = 1; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (arg == "--help" || arg == "-h") return Invocation{Action::show_refund_help, {}};
+    if (arg == "--sandbox") {
+      command.use_sandbox = true;
+      continue;
+    }
+    if (arg.rfind("--", 0) != 0) {
+      if (!command.provider.empty()) return UsageError{"unexpected argument '" + arg + "'"};
+      command.provider = arg;
+      continue;
+    }
+    const auto equals = arg.find('=');
+    const std::string name = arg.substr(0, equals);
+    const auto flag = std::find_if(std::begin(kValueFlags), std::end(kValueFlags),
+                                   [&](const ValueFlag& f) { return name == f.name; });
+    if (flag == std::end(kValueFlags)) return UsageError{"unknown option " + name};
+    std::string value;
+    if (equals != std::string::npos) {
+      value = arg.substr(equals + 1);
+    } else if (i + 1 < args.size()) {
+      value = args[++i];
+    } else {
+      return UsageError{"option " + name + " needs a value"};
+    }
+    if (flag->field == nullptr) {
+      timeout_text = value;
+    } else {
+      command.*(flag->field) = value;
+    }
+  }
+
+  if (command.provider.empty()) return UsageError{"missing <provider>"};
+  if (!is_known_provider(command.provider)) {
+    return UsageError{"unknown provider '" + command.provider + "' (expected one of " +
+                      known_providers_text() + ")"};
+  }
+  if (!is_available_provider(command.provider)) {
+    return UsageError{"provider '" + command.provider + "' is not available in this version yet"};
+  }
+  const std::pair<const char*, const std::string*> required[] = {
+      {"--order", &command.order},
+      {"--amount", &command.amount},
+      {"--currency", &command.currency},
+      {"--reference", &command.reference}};
+  for (const auto& [flag, value] : required) {
+    if (value->empty()) return UsageError{std::string("missing required option ") + flag};
+  }
+  if (command.use_sandbox && !command.base_url.empty()) {
+    return UsageError{"--sandbox and --base-url cannot be combined"};
+  }
+  if (!timeout_text.empty()) {
+    command.timeout = parse_timeout(timeout_text);
+    if (!command.timeout) {
+      return UsageError{
+          "--timeout must be a number of seconds > 0 and <= 3600 (at most 3 decimals)"};
+    }
+  }
+  return invocation;
+}
+
+}  // namespace
+
+std::variant<Invocation, UsageError> parse_command_line(const std::vector<std::string>& args) {
+  if (args.empty()) return UsageError{"missing command"};
+  if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    return Invocation{Action::show_help, {}};
+  }
+  if (args[0] == "--version") return Invocation{Action::show_version, {}};
+  if (args[0] == "refund") return parse_refund(args);
+  return UsageError{"unknown command '" + args[0] + "'"};
+}
+
+}  // namespace refundkit::cli

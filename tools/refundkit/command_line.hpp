@@ -1,0 +1,40 @@
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace refundkit::cli {
+
+/// `refundkit refund <provider> ...`, as typed. Values are checked further when the request is
+/// built, so that a bad amount or date is reported as an invalid_request JSON error.
+struct RefundCommand {
+  std::string provider;
+  std::string order;
+  std::string amount;
+  std::string currency;
+  std::string reference;
+  std::string reason;
+  std::string planned_date;
+  std::string base_url;
+  std::optional<std::chrono::milliseconds> timeout;
+  bool use_sandbox = false;
+};
+
+enum class Action { show_help, show_refund_help, show_version, refund };
+
+struct Invocation {
+  Action action = Action::show_help;
+  RefundCommand refund;
+};
+
+/// Why the command line could not be understood (exit code 2).
+struct UsageError {
+  std::string message;
+};
+
+std::variant<Invocation, UsageError> parse_command_line(const std::vector<std::string>& args);
+
+}  // namespace refundkit::cli

@@ -1,0 +1,15 @@
+#include "exit_codes.hpp"
+
+namespace refundkit::cli {
+
+ExitCode exit_code_for(const Refund& refund) noexcept {
+  const bool no_money_moves =
+      refund.status == RefundStatus::failed || refund.status == RefundStatus::cancelled;
+  return no_money_moves ? kRefundNotMade : kRefundCreated;
+}
+
+ExitCode exit_code_for(const Error& error) noexcept {
+  return error.may_have_been_executed() ? kOutcomeUnknown : kRefundNotMade;
+}
+
+}  // namespace refundkit::cli

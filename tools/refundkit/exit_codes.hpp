@@ -1,0 +1,20 @@
+#pragma once
+
+#include "refundkit/error.hpp"
+#include "refundkit/refund.hpp"
+
+namespace refundkit::cli {
+
+/// The tool's exit codes: a documented, stable contract for scripts.
+enum ExitCode : int {
+  kRefundCreated = 0,  ///< Created, in any status but failed/cancelled.
+  kRefundNotMade =
+      1,  ///< Definitely not made: an error other than outcome_unknown, or failed/cancelled.
+  kUsageError = 2,      ///< The command line could not be understood.
+  kOutcomeUnknown = 3,  ///< The refund may or may not exist: reconcile before retrying elsewhere.
+};
+
+ExitCode exit_code_for(const Refund& refund) noexcept;
+ExitCode exit_code_for(const Error& error) noexcept;
+
+}  // namespace refundkit::cli

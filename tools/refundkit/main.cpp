@@ -1,0 +1,40 @@
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "command_line.hpp"
+#include "refund_command.hpp"
+#include "refundkit/version.hpp"
+#include "usage.hpp"
+
+int main(int argc, char** argv) {
+  using namespace refundkit::cli;
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  auto parsed = parse_command_line(args);
+  if (const auto* usage_error = std::get_if<UsageError>(&parsed)) {
+    std::cerr << "refundkit: " << usage_error->message << "\n"
+              << "Try 'refundkit --help' or 'refundkit refund --help'.\n";
+    return kUsageError;
+  }
+  const Invocation& invocation = std::get<Invocation>(parsed);
+  switch (invocation.action) {
+    case Action::show_help:
+      std::cout << kMainHelp;
+      return 0;
+    case Action::show_refund_help:
+      std::cout << kRefundHelp;
+      return 0;
+    case Action::show_version:
+      std::cout << "refundkit " << refundkit::version_string() << "\n";
+      return 0;
+    case Action::refund:
+      try {
+        return run_refund(invocation.refund, std::cout);
+      } catch (const std::exception& e) {
+        // Only the embedded sandbox can throw (it could not start): nothing was sent.
+        std::cerr << "refundkit: " << e.what() << "\n";
+        return kRefundNotMade;
+      }
+  }
+  return kUsageError;
+}

@@ -1,0 +1,62 @@
+#include "usage.hpp"
+
+namespace refundkit::cli {
+
+const char* const kMainHelp =
+    R"(refundkit: refund an order through Komfortkasse, Optty, AfterPay (Riverty) or Skip Pay.
+
+Usage:
+  refundkit refund <provider> [options]   create one refund (see: refundkit refund --help)
+  refundkit --help                        this text
+  refundkit --version                     the version
+
+Providers: komfortkasse (optty, afterpay and skippay are coming).
+
+Output is one JSON object on stdout. Exit codes:
+  0  refund created (any status but failed/cancelled)
+  1  refund definitely not made (an error other than outcome_unknown, or status failed/cancelled)
+  2  the command line could not be understood (message on stderr)
+  3  outcome unknown: the refund may exist; retry only with the same --reference
+)";
+
+const char* const kRefundHelp = R"(Usage:
+  refundkit refund <provider> --order ID --amount DECIMAL --currency CODE --reference REF
+                   [--reason TEXT] [--planned-date YYYY-MM-DD] [--base-url URL]
+                   [--timeout SECONDS] [--sandbox]
+
+Creates one refund and prints it as JSON.
+
+Options:
+  --order ID               the vendor's order identifier (Komfortkasse: the order number)
+  --amount DECIMAL         amount in major units, e.g. 12.30 (at most the currency's decimals)
+  --currency CODE          ISO 4217 code, e.g. EUR
+  --reference REF          your unique reference for this refund; reuse it (and only it) to retry
+  --reason TEXT            free text for the vendor
+  --planned-date DATE      Komfortkasse: when to send the transfer (future; default tomorrow, UTC)
+  --base-url URL           send to this base URL instead of the vendor's production URL
+                           (plain http only for loopback hosts)
+  --timeout SECONDS        give up waiting after this long (default 30); a timeout after sending
+                           is outcome_unknown (exit 3)
+  --sandbox                start the embedded sandbox (default data set) and use it: no
+                           credentials, no network. Orders: KK-1001 100.00 EUR, KK-1002 49.90 EUR,
+                           KK-1003 250.00 CHF, KK-1004 80.00 EUR (bank details missing)
+  -h, --help               this text
+
+Credentials come from the environment only, never from flags:
+  komfortkasse   KOMFORTKASSE_API_KEY
+
+On success stdout holds:
+  {"provider", "order", "reference", "id", "status", "vendor_status", "amount", "currency",
+   "vendor_response"}
+  status is one of: pending, awaiting_customer, processing, succeeded, failed, cancelled,
+  reversed, unknown.
+On error:
+  {"error": {"kind", "message", "http_status", "vendor_code", "vendor_message", "vendor_response"}}
+  kind is one of: invalid_request, authentication, not_found, duplicate_reference,
+  amount_exceeds_refundable, currency_mismatch, not_refundable, rate_limited, vendor_unavailable,
+  network, outcome_unknown, protocol.
+
+Exit codes: 0 created, 1 not made, 2 bad command line, 3 outcome unknown.
+)";
+
+}  // namespace refundkit::cli
