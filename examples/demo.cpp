@@ -19,9 +19,11 @@ struct Scenario {
   const char* amount;
   const char* currency;
   const char* reference;
+  const char* expected;  ///< The refund status or error kind the sandbox must produce.
 };
 
-void run(refundkit::RefundClient& client, int number, const Scenario& scenario) {
+// Runs one scenario, prints what happened, and returns what it came to: a status or an error kind.
+std::string run(refundkit::RefundClient& client, int number, const Scenario& scenario) {
   std::cout << number << ". " << scenario.title << "\n   order " << scenario.order << ", "
             << scenario.amount << " " << scenario.currency << ", reference " << scenario.reference
             << "\n";
@@ -29,7 +31,7 @@ void run(refundkit::RefundClient& client, int number, const Scenario& scenario) 
   if (!amount) {
     std::cout << "   -> refused before sending (" << refundkit::to_string(amount.error().kind)
               << "): " << amount.error().message << "\n\n";
-    return;
+    return std::string(refundkit::to_string(amount.error().kind));
   }
   refundkit::RefundRequest request;
   request.order_id = scenario.order;
@@ -45,13 +47,14 @@ void run(refundkit::RefundClient& client, int number, const Scenario& scenario) 
     if (refund->planned_date)
       std::cout << ", transfer planned for " << refund->planned_date->to_iso();
     std::cout << "\n\n";
-    return;
+    return std::string(refundkit::to_string(refund->status));
   }
   const refundkit::Error& error = refund.error();
   std::cout << "   -> " << (error.may_have_been_executed() ? "OUTCOME UNKNOWN" : "not made") << ": "
             << refundkit::to_string(error.kind) << " (HTTP " << error.http_status
             << "): " << (error.vendor_message.empty() ? error.message : error.vendor_message)
             << "\n\n";
+  return std::string(refundkit::to_string(error.kind));
 }
 
 }  // namespace
@@ -80,16 +83,26 @@ int main(int argc, char** argv) {
   std::cout << "refundkit " << refundkit::version_string() << " demo: Komfortkasse at " << base_url
             << "\n\n";
   const Scenario scenarios[] = {
-      {"A partial refund", "KK-1001", "12.30", "EUR", "demo-lib-1"},
+      {"A partial refund", "KK-1001", "12.30", "EUR", "demo-lib-1", "pending"},
       {"The same reference again (a retry must not pay twice)", "KK-1001", "12.30", "EUR",
-       "demo-lib-1"},
-      {"More than the order allows", "KK-1002", "500.00", "EUR", "demo-lib-2"},
-      {"An order the vendor does not know", "KK-9999", "5.00", "EUR", "demo-lib-3"},
-      {"A customer whose bank details are missing", "KK-1004", "20.00", "EUR", "demo-lib-4"},
-      {"A currency mismatch", "KK-1003", "10.00", "EUR", "demo-lib-5"},
-      {"More decimals than the currency has", "KK-1001", "1.005", "EUR", "demo-lib-6"},
+       "demo-lib-1", "duplicate_reference"},
+      {"More than the order allows", "KK-1002", "500.00", "EUR", "demo-lib-2",
+       "amount_exceeds_refundable"},
+      {"An order the vendor does not know", "KK-9999", "5.00", "EUR", "demo-lib-3", "not_found"},
+      {"A customer whose bank details are missing", "KK-1004", "20.00", "EUR", "demo-lib-4",
+       "awaiting_customer"},
+      {"A currency mismatch", "KK-1003", "10.00", "EUR", "demo-lib-5", "currency_mismatch"},
+      {"More decimals than the currency has", "KK-1001", "1.005", "EUR", "demo-lib-6",
+       "invalid_request"},
   };
   int number = 0;
-  for (const Scenario& scenario : scenarios) run(*client, ++number, scenario);
-  return 0;
+  int surprises = 0;
+  for (const Scenario& scenario : scenarios) {
+    const std::string outcome = run(*client, ++number, scenario);
+    if (outcome != scenario.expected) {
+      std::cout << "   !! expected " << scenario.expected << ", got " << outcome << "\n\n";
+      ++surprises;
+    }
+  }
+  return surprises == 0 ? 0 : 1;
 }

@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 
-cmake -S . -B build -DREFUNDKIT_BUILD_TESTS=OFF >/dev/null
+cmake --preset default >/dev/null
 cmake --build build --parallel "$(nproc)" --target refundkit-cli refundkit-sandbox refundkit-demo
 
 bin=build
@@ -26,7 +26,9 @@ echo
 echo "=== Through the command-line tool (same sandbox, same state) ==="
 export KOMFORTKASSE_API_KEY=sandbox-komfortkasse-key
 tool() {
-  echo "\$ refundkit $*"
+  printf '$ refundkit'
+  printf ' %q' "$@"
+  echo
   local code=0
   "$bin/tools/refundkit/refundkit" "$@" || code=$?
   case $code in

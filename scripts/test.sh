@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# The whole test suite: installs what is missing, builds in parallel, runs every test through CTest.
+# The whole test suite: installs what is missing, builds in parallel and runs every test through
+# CTest, twice: a normal build, then an AddressSanitizer + UndefinedBehaviorSanitizer build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 
 jobs=$(nproc)
-cmake -S . -B build -DREFUNDKIT_BUILD_TESTS=ON
-cmake --build build --parallel "$jobs"
-ctest --test-dir build --output-on-failure --parallel "$jobs"
+for preset in default asan; do
+  echo "=== ${preset} build ==="
+  cmake --preset "$preset"
+  cmake --build --preset "$preset" --parallel "$jobs"
+  ctest --preset "$preset" --parallel "$jobs"
+done

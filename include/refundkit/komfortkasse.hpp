@@ -20,9 +20,15 @@ struct KomfortkasseOptions {
 };
 
 /// A RefundClient for Komfortkasse (API v2): POST {base_url}/order/{orderNumber}/refund.
-/// Uses RefundRequest::order_id (order number), reference (externalReference), amount and
-/// planned_date (default: tomorrow, UTC). The reference must be unique per shop: Komfortkasse
-/// rejects a reused one, which makes a retry with the same reference safe.
+///
+/// Uses RefundRequest::order_id (the order number, percent-encoded as one path segment),
+/// reference (externalReference), amount and planned_date (must be strictly after today; default
+/// tomorrow, UTC). Komfortkasse has no field for reason, kind, capture_number, line_items,
+/// vat_breakdown or variable_symbol: they are ignored. The reference must be unique per shop:
+/// Komfortkasse refuses a reused one (duplicate_reference), which makes a retry with the same
+/// reference safe after outcome_unknown. Each call sends at most one request and never retries.
+///
+/// The API key is never part of a Refund or an Error, even when the vendor echoes it.
 /// Without a transport, a CurlTransport with default options is created.
 std::unique_ptr<RefundClient> make_komfortkasse_client(KomfortkasseOptions options,
                                                        std::shared_ptr<Transport> transport = {});

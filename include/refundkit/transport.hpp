@@ -62,7 +62,10 @@ using HttpLogHook = std::function<void(const HttpExchangeLog&)>;
 ///  - ErrorKind::network when the request certainly never left (DNS, connect, TLS handshake,
 ///    URL refused by policy);
 ///  - ErrorKind::outcome_unknown when it may have reached the server (timeout or drop after
-///    sending, response larger than the cap).
+///    sending, response larger than the cap);
+///  - ErrorKind::invalid_request, before sending, for a request that cannot be framed safely
+///    (CR/LF/NUL in a header value, an invalid header name, a caller-set Content-Length or
+///    Transfer-Encoding, a GET with a body).
 class Transport {
  public:
   virtual ~Transport() = default;

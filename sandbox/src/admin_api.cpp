@@ -1,8 +1,10 @@
 #include "admin_api.hpp"
 
+#include <string>
 #include <utility>
 #include <variant>
 
+#include "internal/json_writer.hpp"
 #include "order_json.hpp"
 
 namespace refundkit::sandbox::detail {
@@ -38,19 +40,23 @@ void AdminApi::create_order(const httplib::Request& request, httplib::Response& 
   }
   const SandboxOrder& created = std::get<SandboxOrder>(order);
   store_.with_state([&](SandboxState& state) { state.put_order(created); });
-  reply_json(response, 201, order_to_json(created, {}));
+  internal::JsonWriter json;
+  write_order(json, created, {});
+  reply_json(response, 201, json.str());
 }
 
 void AdminApi::list_orders(httplib::Response& response) const {
-  const std::string orders = store_.with_state([](const SandboxState& state) {
-    std::vector<std::string> texts;
+  const std::string body = store_.with_state([](const SandboxState& state) {
+    internal::JsonWriter json;
+    json.begin_object().key("orders").begin_array();
     for (const auto& entry : state.orders) {
       const SandboxOrder& order = entry.second;
-      texts.push_back(order_to_json(order, state.refunds_of(order.provider, order.order_id)));
+      write_order(json, order, state.refunds_of(order.provider, order.order_id));
     }
-    return json_array(texts);
+    json.end_array().end_object();
+    return std::move(json).take();
   });
-  reply_json(response, 200, R"({"orders":)" + orders + "}");
+  reply_json(response, 200, body);
 }
 
 }  // namespace refundkit::sandbox::detail

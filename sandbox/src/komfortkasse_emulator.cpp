@@ -2,10 +2,13 @@
 
 #include <cstdint>
 #include <limits>
+#include <optional>
+#include <string>
 #include <utility>
 #include <variant>
 
-#include "json_text.hpp"
+#include "internal/json_reader.hpp"
+#include "internal/json_writer.hpp"
 #include "refundkit/decimal.hpp"
 
 namespace refundkit::sandbox::detail {
@@ -43,7 +46,9 @@ struct Rejection {
   std::string message;
 };
 
-// Reads the amount exactly, from its JSON text: never through a double.
+// Judged on the amount as written (internal::number_text keeps the original text), never through
+// a double. Stricter than internal::read_money on purpose: "at most 2 decimals" means as written,
+// so "1.000" and "1e1" are refused rather than normalised to 1 and 10.
 bool is_valid_amount_text(const std::string& text) {
   const Result<Decimal> amount = Decimal::parse(text);
   return amount.ok() && amount->scale() <= 2 && amount->coefficient() > 0;
@@ -51,40 +56,27 @@ bool is_valid_amount_text(const std::string& text) {
 
 std::variant<RefundRequestFields, Rejection> read_refund_request(const std::string& body,
                                                                  const Date& today) {
-  const Json document = Json::parse(body, nullptr, false);
-  const std::optional<std::map<std::string, std::string>> numbers = raw_number_texts(body);
-  if (document.is_discarded() || !document.is_object() || !numbers) {
-    return Rejection{400, kNotAnObject};
-  }
+  const std::optional<internal::Json> document = internal::parse_json_exact(body);
+  if (!document || !document->is_object()) return Rejection{400, kNotAnObject};
   RefundRequestFields fields;
 
-  const auto reference = document.find("externalReference");
-  if (reference == document.end() || !reference->is_string() ||
-      reference->get_ref<const std::string&>().empty()) {
-    return Rejection{400, kBadReference};
-  }
-  fields.external_reference = reference->get<std::string>();
+  std::optional<std::string> reference = internal::get_string(*document, "externalReference");
+  if (!reference || reference->empty()) return Rejection{400, kBadReference};
+  fields.external_reference = std::move(*reference);
 
-  const auto amount = document.find("amount");
-  const auto amount_text = numbers->find("/amount");
-  if (amount == document.end() || !amount->is_number() || amount_text == numbers->end() ||
-      !is_valid_amount_text(amount_text->second)) {
-    return Rejection{400, kBadAmount};
-  }
-  fields.amount_text = amount_text->second;
+  const internal::Json* amount = internal::find_member(*document, "amount");
+  std::optional<std::string> amount_text =
+      amount != nullptr ? internal::number_text(*amount) : std::nullopt;
+  if (!amount_text || !is_valid_amount_text(*amount_text)) return Rejection{400, kBadAmount};
+  fields.amount_text = std::move(*amount_text);
 
-  const auto currency = document.find("currency");
-  if (currency == document.end() || !currency->is_string() ||
-      !Currency::from_code(currency->get_ref<const std::string&>()).ok()) {
-    return Rejection{400, kBadCurrency};
-  }
-  fields.currency = currency->get<std::string>();
+  std::optional<std::string> currency = internal::get_string(*document, "currency");
+  if (!currency || !Currency::from_code(*currency).ok()) return Rejection{400, kBadCurrency};
+  fields.currency = std::move(*currency);
 
-  const auto planned = document.find("plannedDate");
+  const std::optional<std::string> planned = internal::get_string(*document, "plannedDate");
   const std::optional<Date> planned_date =
-      planned != document.end() && planned->is_string()
-          ? parse_komfortkasse_date(planned->get_ref<const std::string&>())
-          : std::nullopt;
+      planned ? parse_komfortkasse_date(*planned) : std::nullopt;
   if (!planned_date) return Rejection{400, kBadPlannedDate};
   if (*planned_date <= today) return Rejection{400, kPastPlannedDate};
   fields.planned_date = *planned_date;
@@ -146,18 +138,25 @@ std::variant<SandboxRefund, Rejection> record_refund(SandboxState& state,
 }
 
 // The vendor's refund object: the request echoed plus id, executionDate, referenceNumber, status.
-std::string refund_json(const SandboxRefund& refund) {
-  return JsonObjectWriter()
-      .string("externalReference", refund.reference)
-      .raw("amount", refund.amount.to_decimal_string())
-      .string("currency", refund.amount.currency().code())
-      .string("plannedDate",
-              refund.planned_date ? format_komfortkasse_date(*refund.planned_date) : std::string())
-      .string("id", refund.id)
-      .null("executionDate")
-      .string("referenceNumber", refund.vendor_reference)
-      .string("status", refund.status)
-      .str();
+void write_refund(internal::JsonWriter& json, const SandboxRefund& refund) {
+  json.begin_object()
+      .key("externalReference")
+      .string(refund.reference)
+      .key("amount")
+      .number(refund.amount)
+      .key("currency")
+      .string(refund.amount.currency().code())
+      .key("plannedDate")
+      .string(refund.planned_date ? format_komfortkasse_date(*refund.planned_date) : std::string())
+      .key("id")
+      .string(refund.id)
+      .key("executionDate")
+      .null()
+      .key("referenceNumber")
+      .string(refund.vendor_reference)
+      .key("status")
+      .string(refund.status)
+      .end_object();
 }
 
 // Constant time, so that the sandbox does not teach clients to leak keys through timing.
@@ -235,7 +234,9 @@ void KomfortkasseEmulator::create_refund(const httplib::Request& request,
   if (const auto* rejection = std::get_if<Rejection>(&outcome)) {
     return reply_error(response, rejection->status, rejection->message);
   }
-  reply_json(response, 200, refund_json(std::get<SandboxRefund>(outcome)));
+  internal::JsonWriter json;
+  write_refund(json, std::get<SandboxRefund>(outcome));
+  reply_json(response, 200, json.str());
 }
 
 // Shape (ours; the vendor documents no schema): {"number", "amount", "currency"} plus
@@ -247,18 +248,23 @@ void KomfortkasseEmulator::get_order(const httplib::Request& request, httplib::R
   std::optional<std::string> body = store_.with_state([&](const SandboxState& state) {
     const SandboxOrder* order = state.find_order(kKomfortkasseProvider, order_number);
     if (order == nullptr) return std::optional<std::string>();
-    JsonObjectWriter writer;
-    writer.string("number", order->order_id)
-        .raw("amount", order->amount.to_decimal_string())
-        .string("currency", order->amount.currency().code());
+    internal::JsonWriter json;
+    json.begin_object()
+        .key("number")
+        .string(order->order_id)
+        .key("amount")
+        .number(order->amount)
+        .key("currency")
+        .string(order->amount.currency().code());
     if (include_refunds) {
-      std::vector<std::string> refunds;
+      json.key("refunds").begin_array();
       for (const SandboxRefund* refund : state.refunds_of(kKomfortkasseProvider, order_number)) {
-        refunds.push_back(refund_json(*refund));
+        write_refund(json, *refund);
       }
-      writer.raw("refunds", json_array(refunds));
+      json.end_array();
     }
-    return std::optional<std::string>(writer.str());
+    json.end_object();
+    return std::optional<std::string>(std::move(json).take());
   });
   if (!body) return reply_error(response, 404, kOrderNotFound);
   reply_json(response, 200, *body);

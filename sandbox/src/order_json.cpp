@@ -25,7 +25,7 @@ std::variant<SandboxOrder, std::string> order_from_json(const Json& object) {
                                                          "currency", "bank_details_missing"};
   for (const auto& member : object.items()) {
     if (std::find(kFields.begin(), kFields.end(), member.key()) == kFields.end()) {
-      return "unknown field " + json_quote(member.key());
+      return "unknown field " + internal::JsonWriter().string(member.key()).str();
     }
   }
   const auto text_field = [&](const char* name) -> const std::string* {
@@ -66,33 +66,48 @@ std::variant<SandboxOrder, std::string> order_from_json(const Json& object) {
   return order;
 }
 
-std::string refund_to_json(const SandboxRefund& refund) {
-  JsonObjectWriter writer;
-  writer.string("id", refund.id)
-      .string("reference", refund.reference)
-      .string("amount", refund.amount.to_decimal_string())
-      .string("currency", refund.amount.currency().code())
-      .string("status", refund.status);
+namespace {
+
+void write_refund(internal::JsonWriter& json, const SandboxRefund& refund) {
+  json.begin_object()
+      .key("id")
+      .string(refund.id)
+      .key("reference")
+      .string(refund.reference)
+      .key("amount")
+      .string(refund.amount.to_decimal_string())
+      .key("currency")
+      .string(refund.amount.currency().code())
+      .key("status")
+      .string(refund.status)
+      .key("planned_date");
   if (refund.planned_date) {
-    writer.string("planned_date", refund.planned_date->to_iso());
+    json.string(refund.planned_date->to_iso());
   } else {
-    writer.null("planned_date");
+    json.null();
   }
-  return writer.string("vendor_reference", refund.vendor_reference).str();
+  json.key("vendor_reference").string(refund.vendor_reference).end_object();
 }
 
-std::string order_to_json(const SandboxOrder& order,
-                          const std::vector<const SandboxRefund*>& refunds) {
-  std::vector<std::string> refund_texts;
-  for (const SandboxRefund* refund : refunds) refund_texts.push_back(refund_to_json(*refund));
-  return JsonObjectWriter()
-      .string("provider", order.provider)
-      .string("order_id", order.order_id)
-      .string("amount", order.amount.to_decimal_string())
-      .string("currency", order.amount.currency().code())
-      .boolean("bank_details_missing", order.bank_details_missing)
-      .raw("refunds", json_array(refund_texts))
-      .str();
+}  // namespace
+
+void write_order(internal::JsonWriter& json, const SandboxOrder& order,
+                 const std::vector<const SandboxRefund*>& refunds) {
+  json.begin_object()
+      .key("provider")
+      .string(order.provider)
+      .key("order_id")
+      .string(order.order_id)
+      .key("amount")
+      .string(order.amount.to_decimal_string())
+      .key("currency")
+      .string(order.amount.currency().code())
+      .key("bank_details_missing")
+      .boolean(order.bank_details_missing)
+      .key("refunds")
+      .begin_array();
+  for (const SandboxRefund* refund : refunds) write_refund(json, *refund);
+  json.end_array().end_object();
 }
 
 }  // namespace refundkit::sandbox::detail

@@ -4,10 +4,14 @@
 #include <variant>
 #include <vector>
 
-#include "json_text.hpp"
+#include <nlohmann/json.hpp>
+
+#include "internal/json_writer.hpp"
 #include "refundkit/sandbox/sandbox.hpp"
 
 namespace refundkit::sandbox::detail {
+
+using Json = nlohmann::json;
 
 /// Why the sandbox cannot host `order`, or an empty string if it can.
 std::string order_problem(const SandboxOrder& order);
@@ -17,9 +21,8 @@ std::string order_problem(const SandboxOrder& order);
 /// On failure returns a message naming the offending field.
 std::variant<SandboxOrder, std::string> order_from_json(const Json& object);
 
-/// The admin API's view of an order and its refunds (amounts as decimal strings).
-std::string order_to_json(const SandboxOrder& order,
-                          const std::vector<const SandboxRefund*>& refunds);
-std::string refund_to_json(const SandboxRefund& refund);
+/// Writes the admin API's view of an order and its refunds (amounts as decimal strings).
+void write_order(internal::JsonWriter& json, const SandboxOrder& order,
+                 const std::vector<const SandboxRefund*>& refunds);
 
 }  // namespace refundkit::sandbox::detail

@@ -3,7 +3,7 @@
 #include <exception>
 #include <utility>
 
-#include "json_text.hpp"
+#include "internal/json_writer.hpp"
 
 namespace refundkit::sandbox::detail {
 
@@ -155,7 +155,9 @@ void reply_json(httplib::Response& response, int status, const std::string& json
 }
 
 void reply_error(httplib::Response& response, int status, std::string_view message) {
-  reply_json(response, status, error_body(message));
+  // {"error":"<message>"}: the error body of Komfortkasse and of the admin API alike.
+  reply_json(response, status,
+             internal::JsonWriter().begin_object().key("error").string(message).end_object().str());
 }
 
 }  // namespace refundkit::sandbox::detail

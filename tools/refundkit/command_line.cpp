@@ -17,9 +17,12 @@ struct ValueFlag {
 };
 
 constexpr ValueFlag kValueFlags[] = {
-    {"--order", &RefundCommand::order},       {"--amount", &RefundCommand::amount},
-    {"--currency", &RefundCommand::currency}, {"--reference", &RefundCommand::reference},
-    {"--reason", &RefundCommand::reason},     {"--planned-date", &RefundCommand::planned_date},
+    {"--order", &RefundCommand::order},
+    {"--amount", &RefundCommand::amount},
+    {"--currency", &RefundCommand::currency},
+    {"--reference", &RefundCommand::reference},
+    {"--reason", &RefundCommand::reason},
+    {"--planned-date", &RefundCommand::planned_date},
     {"--base-url", &RefundCommand::base_url},
     {"--timeout", nullptr},  // checked and converted once all flags are read
 };

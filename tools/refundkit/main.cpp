@@ -31,9 +31,10 @@ int main(int argc, char** argv) {
       try {
         return run_refund(invocation.refund, std::cout);
       } catch (const std::exception& e) {
-        // Only the embedded sandbox can throw (it could not start): nothing was sent.
-        std::cerr << "refundkit: " << e.what() << "\n";
-        return kRefundNotMade;
+        // Outcomes are results, not exceptions: this is a bug or exhaustion (bad_alloc), and
+        // whether a request left is unknown.
+        std::cerr << "refundkit: internal error: " << e.what() << "\n";
+        return kOutcomeUnknown;
       }
   }
   return kUsageError;

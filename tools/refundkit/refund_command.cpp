@@ -2,6 +2,8 @@
 
 #include <memory>
 #include <optional>
+#include <stdexcept>
+#include <string>
 
 #include "json_output.hpp"
 #include "providers.hpp"
@@ -54,7 +56,15 @@ ExitCode run_refund(const RefundCommand& command, std::ostream& out) {
   std::string base_url = command.base_url;
   CredentialLookup credentials = environment_credentials();
   if (command.use_sandbox) {
-    embedded_sandbox.emplace();
+    try {
+      embedded_sandbox.emplace();
+    } catch (const std::exception& e) {
+      Error error;
+      error.kind = ErrorKind::network;
+      error.message = std::string("the embedded sandbox could not start: ") + e.what() +
+                      "; the request was not sent";
+      return report(error, out);
+    }
     base_url = embedded_sandbox->komfortkasse_base_url();
     // The embedded sandbox has its own credentials; the environment's are for real vendors.
     credentials = [key = embedded_sandbox->options().komfortkasse_api_key](const char* variable) {
