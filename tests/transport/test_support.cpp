@@ -5,14 +5,9 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include <csignal>
 #include <stdexcept>
 
 namespace refundkit::testing_support {
-namespace {
-
-}  // namespace
-
 CurlTransportOptions loopback_options() {
   CurlTransportOptions options;
   options.allow_http_for_loopback = true;
