@@ -6,7 +6,8 @@ if(REFUNDKIT_SANITIZE)
   add_link_options(-fsanitize=address,undefined)
 endif()
 
-# Our own targets build warning-free: warnings are errors.
+# Our own targets build warning-free: warnings are errors (when we are the top-level project).
 function(refundkit_target_warnings target)
-  target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Werror)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic
+                                           $<$<BOOL:${REFUNDKIT_WARNINGS_AS_ERRORS}>:-Werror>)
 endfunction()

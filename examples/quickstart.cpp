@@ -1,27 +1,22 @@
 // refundkit quickstart: refund part of a Komfortkasse order.
 //
-// With KOMFORTKASSE_API_KEY set, this talks to Komfortkasse production. Without it, it starts the
-// embedded sandbox (a local emulator of the vendor APIs) so that it runs anywhere, offline.
-#include <cstdlib>
+// The embedded sandbox (a local emulator of the vendor APIs) stands in for Komfortkasse here, so
+// that this runs anywhere, offline, without an account. Against Komfortkasse itself, leave
+// base_url at its default (production), take the API key from your secret store, and drop the
+// sandbox and allow_http_for_loopback.
 #include <iostream>
-#include <optional>
 
 #include <refundkit/refundkit.hpp>
 #include <refundkit/sandbox/sandbox.hpp>
 
 int main() {
-  refundkit::KomfortkasseOptions options;
-  refundkit::CurlTransportOptions transport_options;
+  refundkit::sandbox::Sandbox sandbox;  // 127.0.0.1, an ephemeral port, the default orders
 
-  std::optional<refundkit::sandbox::Sandbox> sandbox;
-  if (const char* key = std::getenv("KOMFORTKASSE_API_KEY")) {
-    options.api_key = key;  // never log it: refundkit never does
-  } else {
-    sandbox.emplace();
-    options.api_key = sandbox->options().komfortkasse_api_key;
-    options.base_url = sandbox->komfortkasse_base_url();
-    transport_options.allow_http_for_loopback = true;  // the sandbox speaks plain http on 127.0.0.1
-  }
+  refundkit::KomfortkasseOptions options;
+  options.api_key = sandbox.options().komfortkasse_api_key;  // never logged: refundkit never does
+  options.base_url = sandbox.komfortkasse_base_url();
+  refundkit::CurlTransportOptions transport_options;
+  transport_options.allow_http_for_loopback = true;  // the sandbox speaks plain http on 127.0.0.1
 
   // One client per vendor account; share it between threads. The transport keeps connections warm.
   auto client = refundkit::make_komfortkasse_client(
@@ -49,6 +44,11 @@ int main() {
       std::cerr << "outcome unknown, retry later with the same reference: " << error.message
                 << "\n";
       return 3;
+    }
+    if (error.kind == refundkit::ErrorKind::duplicate_reference) {
+      std::cerr << "a refund with this reference exists already; look it up: " << error.message
+                << "\n";
+      return 4;
     }
     std::cerr << "refund refused (" << refundkit::to_string(error.kind) << "): " << error.message
               << "\n";

@@ -36,6 +36,7 @@ tool() {
     1) echo "exit 1: refund not made" ;;
     2) echo "exit 2: command line not understood" ;;
     3) echo "exit 3: outcome unknown" ;;
+    4) echo "exit 4: a refund with this reference already exists" ;;
   esac
   echo
 }

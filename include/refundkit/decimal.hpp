@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
@@ -12,9 +13,14 @@ namespace refundkit {
 /// which are not money but must not pass through binary floating point either.
 class Decimal {
  public:
+  /// Most fractional digits a Decimal has (what parse() accepts).
+  static constexpr int kMaxScale = 18;
+
   constexpr Decimal() noexcept = default;
-  constexpr Decimal(std::int64_t coefficient, int scale) noexcept
-      : coefficient_(coefficient), scale_(scale) {}
+  /// Throws std::invalid_argument unless 0 <= scale <= kMaxScale: a scale out of range is a
+  /// programming mistake (and would make to_string() allocate without bound).
+  constexpr Decimal(std::int64_t coefficient, int scale)
+      : coefficient_(coefficient), scale_(checked_scale(scale)) {}
   /// A whole number, e.g. a quantity of 3.
   static constexpr Decimal whole(std::int64_t value) noexcept { return Decimal(value, 0); }
 
@@ -34,6 +40,12 @@ class Decimal {
   friend bool operator<(const Decimal& a, const Decimal& b) noexcept;
 
  private:
+  static constexpr int checked_scale(int scale) {
+    return scale >= 0 && scale <= kMaxScale
+               ? scale
+               : throw std::invalid_argument("refundkit::Decimal: scale must be 0 to 18");
+  }
+
   std::int64_t coefficient_ = 0;
   int scale_ = 0;
 };

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
@@ -44,9 +46,14 @@ class Money {
   /// Zero in the unset currency; a placeholder that refund validation rejects.
   Money() noexcept = default;
 
-  /// Builds from minor units (1230 EUR = 12.30 EUR). Fails for an unknown currency.
+  /// Builds from minor units (1230 EUR = 12.30 EUR). Fails for an unknown currency and for
+  /// INT64_MIN (amounts are symmetric: |minor units| <= INT64_MAX, so negating never overflows).
   static Result<Money> from_minor_units(std::int64_t minor_units, std::string_view currency_code);
-  static Money from_minor_units(std::int64_t minor_units, Currency currency) noexcept {
+  /// As above for a known currency; throws std::invalid_argument for INT64_MIN.
+  static Money from_minor_units(std::int64_t minor_units, Currency currency) {
+    if (minor_units == std::numeric_limits<std::int64_t>::min()) {
+      throw std::invalid_argument("refundkit::Money: minor units out of range");
+    }
     return Money(minor_units, currency);
   }
 

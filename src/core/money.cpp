@@ -22,6 +22,10 @@ constexpr auto kMaxMinorUnits =
 Result<Money> Money::from_minor_units(std::int64_t minor_units, std::string_view currency_code) {
   Result<Currency> currency = Currency::from_code(currency_code);
   if (!currency) return std::move(currency).error();
+  if (minor_units == std::numeric_limits<std::int64_t>::min()) {
+    return detail::invalid_request("amount out of range: " + std::to_string(minor_units) +
+                                   " minor units");
+  }
   return Money(minor_units, *currency);
 }
 

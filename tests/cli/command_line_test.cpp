@@ -93,6 +93,15 @@ TEST(CommandLine, RejectsWhatItCannotUnderstand) {
   }
 }
 
+TEST(CommandLine, ARepeatedOptionIsAMistakeNotAnOverride) {
+  auto args = kMinimal;
+  args.push_back("--amount=100.00");
+  EXPECT_EQ(usage_error(args), "option --amount given twice");
+  args = kMinimal;
+  args.insert(args.end(), {"--sandbox", "--sandbox"});
+  EXPECT_EQ(usage_error(args), "option --sandbox given twice");
+}
+
 TEST(CommandLine, CredentialsCannotBeGivenAsFlags) {
   auto args = kMinimal;
   args.push_back("--api-key=secret");

@@ -45,6 +45,18 @@ TEST(JsonOutput, NonJsonVendorResponseBecomesAString) {
   EXPECT_TRUE(nlohmann::json::parse(refund_json(sample_refund("")))["vendor_response"].is_null());
 }
 
+TEST(JsonOutput, BodiesThatAreNotStrictJsonAreQuotedNotSpliced) {
+  const std::string smuggled("{\"a\":1}\0,\"status\":\"succeeded\"", 29);
+  const auto text = refund_json(sample_refund(smuggled));
+  ASSERT_TRUE(nlohmann::json::accept(text)) << text;
+  const auto document = nlohmann::json::parse(text);
+  EXPECT_EQ(document["vendor_response"], smuggled);
+  EXPECT_EQ(document["status"], "pending");
+  EXPECT_EQ(
+      nlohmann::json::parse(refund_json(sample_refund(R"({"a":1,"a":2})")))["vendor_response"],
+      R"({"a":1,"a":2})");
+}
+
 TEST(JsonOutput, ErrorHasTheDocumentedFields) {
   Error error{
       ErrorKind::duplicate_reference,           "already used", 400, "", "externalReference exists",

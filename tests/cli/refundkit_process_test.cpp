@@ -76,10 +76,12 @@ TEST_F(RefundkitProcess, AwaitingBankDetailsIsCreated) {
   EXPECT_EQ(parse(result)["status"], "awaiting_customer");
 }
 
-TEST_F(RefundkitProcess, DuplicateReferenceIsNotMade) {
+// After exit 3 the contract says "retry with the same reference": when the first attempt did create
+// the refund, that retry lands here, so it must never read as "definitely not made".
+TEST_F(RefundkitProcess, DuplicateReferenceSaysTheReferenceExists) {
   ASSERT_EQ(refund(order("KK-1001", "1.00", "EUR", "cli-dup")).exit_code, 0);
-  const auto result = refund(order("KK-1002", "1.00", "EUR", "cli-dup"));
-  EXPECT_EQ(result.exit_code, 1);
+  const auto result = refund(order("KK-1001", "1.00", "EUR", "cli-dup"));
+  EXPECT_EQ(result.exit_code, 4);
   const auto error = parse(result)["error"];
   EXPECT_EQ(error["kind"], "duplicate_reference");
   EXPECT_EQ(error["http_status"], 400);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <set>
+#include <string>
 
 #include "providers.hpp"
 #include "refundkit/decimal.hpp"
@@ -45,10 +47,12 @@ std::variant<Invocation, UsageError> parse_refund(const std::vector<std::string>
   Invocation invocation{Action::refund, {}};
   RefundCommand& command = invocation.refund;
   std::string timeout_text;
+  std::set<std::string> seen;
   for (std::size_t i = 1; i < args.size(); ++i) {
     const std::string& arg = args[i];
     if (arg == "--help" || arg == "-h") return Invocation{Action::show_refund_help, {}};
     if (arg == "--sandbox") {
+      if (command.use_sandbox) return UsageError{"option --sandbox given twice"};
       command.use_sandbox = true;
       continue;
     }
@@ -62,6 +66,8 @@ std::variant<Invocation, UsageError> parse_refund(const std::vector<std::string>
     const auto flag = std::find_if(std::begin(kValueFlags), std::end(kValueFlags),
                                    [&](const ValueFlag& f) { return name == f.name; });
     if (flag == std::end(kValueFlags)) return UsageError{"unknown option " + name};
+    // "--amount 1.00 ... --amount 100.00" is a typo waiting to refund the wrong amount.
+    if (!seen.insert(name).second) return UsageError{"option " + name + " given twice"};
     std::string value;
     if (equals != std::string::npos) {
       value = arg.substr(equals + 1);

@@ -9,7 +9,9 @@ ExitCode exit_code_for(const Refund& refund) noexcept {
 }
 
 ExitCode exit_code_for(const Error& error) noexcept {
-  return error.may_have_been_executed() ? kOutcomeUnknown : kRefundNotMade;
+  if (error.may_have_been_executed()) return kOutcomeUnknown;
+  if (error.kind == ErrorKind::duplicate_reference) return kReferenceExists;
+  return kRefundNotMade;
 }
 
 }  // namespace refundkit::cli

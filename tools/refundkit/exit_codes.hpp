@@ -12,6 +12,9 @@ enum ExitCode : int {
       1,  ///< Definitely not made: an error other than outcome_unknown, or failed/cancelled.
   kUsageError = 2,      ///< The command line could not be understood.
   kOutcomeUnknown = 3,  ///< The refund may or may not exist: reconcile before retrying elsewhere.
+  /// A refund with this reference already exists (perhaps made by an earlier attempt of this very
+  /// refund): nothing new was made, but money may have moved. Never "not made".
+  kReferenceExists = 4,
 };
 
 ExitCode exit_code_for(const Refund& refund) noexcept;

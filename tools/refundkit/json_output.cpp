@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "internal/json_reader.hpp"
+
 namespace refundkit::cli {
 namespace {
 
@@ -13,9 +15,11 @@ constexpr char kRawBodyMarker[] = "\x01refundkit-vendor-response\x01";
 
 Json nullable(const std::string& text) { return text.empty() ? Json(nullptr) : Json(text); }
 
+// Only a body the strict reader accepts is spliced in: nlohmann's accept() stops at a NUL byte,
+// which would let whatever follows it into our output.
 Json vendor_response_placeholder(const std::string& body) {
   if (body.empty()) return nullptr;
-  if (!Json::accept(body)) return body;
+  if (!internal::parse_json_exact(body)) return body;
   return kRawBodyMarker;
 }
 

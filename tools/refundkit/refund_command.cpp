@@ -74,6 +74,12 @@ ExitCode run_refund(const RefundCommand& command, std::ostream& out) {
 
   auto client =
       make_provider_client(command.provider, base_url, credentials, make_transport(command));
+  if (!client) {
+    Error error;
+    error.kind = ErrorKind::invalid_request;
+    error.message = "provider '" + command.provider + "' is not available in this version";
+    return report(error, out);
+  }
   return report(client->create_refund(*request), out);
 }
 

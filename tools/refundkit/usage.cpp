@@ -14,9 +14,12 @@ Providers: komfortkasse (optty, afterpay and skippay are coming).
 
 Output is one JSON object on stdout. Exit codes:
   0  refund created (any status but failed/cancelled)
-  1  refund definitely not made (an error other than outcome_unknown, or status failed/cancelled)
+  1  refund definitely not made (an error other than outcome_unknown and duplicate_reference,
+     or status failed/cancelled)
   2  the command line could not be understood (message on stderr)
   3  outcome unknown: the refund may exist; retry only with the same --reference
+  4  a refund with this --reference already exists (duplicate_reference): nothing new was made,
+     but an earlier attempt may have made it; look it up before refunding any other way
 )";
 
 const char* const kRefundHelp = R"(Usage:
@@ -56,7 +59,8 @@ On error:
   amount_exceeds_refundable, currency_mismatch, not_refundable, rate_limited, vendor_unavailable,
   network, outcome_unknown, protocol.
 
-Exit codes: 0 created, 1 not made, 2 bad command line, 3 outcome unknown.
+Exit codes: 0 created, 1 not made, 2 bad command line, 3 outcome unknown,
+4 a refund with this reference already exists.
 )";
 
 }  // namespace refundkit::cli
