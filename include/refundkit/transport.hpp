@@ -28,6 +28,10 @@ struct HttpRequest {
   std::string body;
   /// Set when the body carries credentials (token requests): it is then never logged.
   bool body_is_secret = false;
+  /// The server deduplicates this request (a GET, or a request carrying an idempotency key the
+  /// vendor honours): the transport may send it again on a fresh connection if a reused one died
+  /// before any answer. Otherwise a body-carrying request is sent at most once.
+  bool idempotent = false;
 };
 
 struct HttpResponse {
@@ -39,7 +43,9 @@ struct HttpResponse {
 };
 
 /// What the log hook sees of one exchange. Header values outside a fixed allow-list, URL query
-/// values and secret bodies are already replaced with "[REDACTED]": a hook cannot leak credentials.
+/// values and secret bodies are already replaced with "[REDACTED]", and so is every occurrence of
+/// those request secrets anywhere else (a vendor echoing "invalid API key ..." in its answer, a
+/// response header, the error text): a hook cannot leak credentials.
 struct HttpExchangeLog {
   HttpMethod method = HttpMethod::get;
   std::string url;
@@ -59,10 +65,13 @@ using HttpLogHook = std::function<void(const HttpExchangeLog&)>;
 ///
 /// send() returns an HttpResponse for any HTTP status (4xx and 5xx included). It returns an Error
 /// only when no complete response was read:
-///  - ErrorKind::network when the request certainly never left (DNS, connect, TLS handshake,
-///    URL refused by policy);
-///  - ErrorKind::outcome_unknown when it may have reached the server (timeout or drop after
-///    sending, response larger than the cap);
+///  - ErrorKind::network only when the request certainly never left: libcurl wrote no request
+///    byte (DNS, connect or TLS handshake failure on the first connection, URL refused by
+///    policy);
+///  - ErrorKind::outcome_unknown whenever it may have reached the server, whatever libcurl's
+///    error code (timeout or drop after sending, a garbage answer, a response larger than the
+///    cap, a reused connection that died and a fresh one that could not be made, a
+///    non-idempotent request that was not re-sent after its connection died);
 ///  - ErrorKind::invalid_request, before sending, for a request that cannot be framed safely
 ///    (CR/LF/NUL in a header value, an invalid header name, a caller-set Content-Length or
 ///    Transfer-Encoding, a GET with a body).

@@ -10,6 +10,7 @@
 #include "internal/json_reader.hpp"
 #include "internal/json_writer.hpp"
 #include "refundkit/decimal.hpp"
+#include "vendors/komfortkasse/komfortkasse_clock.hpp"
 
 namespace refundkit::sandbox::detail {
 
@@ -203,7 +204,12 @@ std::string format_komfortkasse_date(const Date& date) {
 
 KomfortkasseEmulator::KomfortkasseEmulator(StateStore& store, std::string api_key,
                                            std::function<Date()> today)
-    : store_(store), api_key_(std::move(api_key)), today_(std::move(today)) {}
+    : store_(store),
+      api_key_(std::move(api_key)),
+      // Komfortkasse judges "in the future" by Berlin's date; the same clock as the adapter's
+      // default, so that a default plannedDate is never refused by the sandbox.
+      today_(today ? std::move(today)
+                   : std::function<Date()>([] { return vendors::komfortkasse::berlin_today(); })) {}
 
 void KomfortkasseEmulator::register_routes(Router& router) {
   const std::string prefix(path_prefix());

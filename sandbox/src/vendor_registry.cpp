@@ -12,8 +12,7 @@ std::vector<std::unique_ptr<VendorEmulator>> make_vendor_emulators(StateStore& s
                                                                    const SandboxOptions& options) {
   std::vector<std::unique_ptr<VendorEmulator>> vendors;
   vendors.push_back(std::make_unique<KomfortkasseEmulator>(
-      store, options.komfortkasse_api_key,
-      options.today ? options.today : std::function<Date()>(&Date::today_utc)));
+      store, options.komfortkasse_api_key, options.today));  // empty: the emulator's own clock
   return vendors;
 }
 

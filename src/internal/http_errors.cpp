@@ -21,6 +21,8 @@ std::string answered(std::string_view vendor, int status) {
 }  // namespace
 
 ErrorKind error_kind_for_http_status(int status) noexcept {
+  // Nonsense from a broken server or proxy: it proves nothing about the POST it answers.
+  if (status < 100 || status > 599) return ErrorKind::outcome_unknown;
   switch (status) {
     case 400:
     case 422:  // "understood but invalid": vendors put the reason in their body
@@ -30,16 +32,14 @@ ErrorKind error_kind_for_http_status(int status) noexcept {
       return ErrorKind::authentication;
     case 404:
       return ErrorKind::not_found;
-    case 409:
-      return ErrorKind::duplicate_reference;
     case 429:
       return ErrorKind::rate_limited;
-    case 503:
-      return ErrorKind::vendor_unavailable;
+    case 303:  // See Other: the standard answer after a POST was processed
+      return ErrorKind::outcome_unknown;
     default:
       break;
   }
-  if (status >= 500 && status <= 599) return ErrorKind::outcome_unknown;
+  if (status >= 500) return ErrorKind::outcome_unknown;
   return ErrorKind::protocol;
 }
 

@@ -13,17 +13,24 @@ constexpr bool is_success_status(int status) noexcept { return status >= 200 && 
 
 /// The one generic table from a non-2xx HTTP status to an ErrorKind (as google-cloud-cpp's
 /// rest_response.cc). Adapters refine it with what their vendor's body says (a vendor code, or
-/// for Komfortkasse the error text), never replace it.
+/// for Komfortkasse the error text), never replace it. Every adapter call today is a refund
+/// POST, so the table answers "did the POST run?" conservatively:
 ///
-///   400 invalid_request        401, 403 authentication    404 not_found
-///   409 duplicate_reference    422 invalid_request         429 rate_limited
-///   503 vendor_unavailable     other 5xx (500, 502, 504, ...) outcome_unknown
-///   anything else (1xx, 3xx, other 4xx, nonsense) protocol
+///   400, 422 invalid_request     401, 403 authentication      404 not_found
+///   429 rate_limited             every 5xx (503 included)     outcome_unknown
+///   303 outcome_unknown          below 100 or above 599       outcome_unknown
+///   anything else (1xx, other 3xx, other 4xx such as 405 or 409) protocol
 ///
 /// Why 5xx is outcome_unknown: a 500 may be raised after the vendor committed the refund, and a
-/// 502/504 comes from a gateway that may have forwarded the POST before giving up on it. Treating
-/// them as "failed" invites a retry with a new reference, i.e. a double refund. Only 503 is read
-/// as "did nothing, try later". Redirects are protocol errors: transports do not follow them.
+/// 502/503/504 may come from a gateway that forwarded the POST before giving up on it. Treating
+/// them as "failed" invites a retry with a new reference, i.e. a double refund. A 303 See Other
+/// is what a server answers after it processed a POST; a status outside 100-599 is nonsense that
+/// proves nothing. Other redirects are protocol errors: transports do not follow them.
+/// 409 is protocol, not duplicate_reference: a WAF or a lock may answer 409 and callers read
+/// duplicate_reference as "already refunded". An adapter whose vendor documents 409 as a
+/// duplicate maps it itself.
+/// ErrorKind::vendor_unavailable is not produced here: an adapter uses it only where its vendor's
+/// own body proves that nothing was done (e.g. a documented maintenance answer).
 ErrorKind error_kind_for_http_status(int status) noexcept;
 
 /// A local failure before anything was sent (validation): http_status 0, no vendor fields.

@@ -1,6 +1,7 @@
 #include "internal/text.hpp"
 
 #include <algorithm>
+#include <cstddef>
 
 namespace refundkit::internal {
 namespace {
@@ -9,6 +10,8 @@ char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' +
 char upper(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; }
 
 bool is_continuation(unsigned char c) { return (c & 0xC0U) == 0x80U; }
+
+bool equal_ignore_case(char a, char b) { return lower(a) == lower(b); }
 
 }  // namespace
 
@@ -27,8 +30,28 @@ std::string ascii_upper(std::string_view text) {
 bool contains_ignore_case(std::string_view haystack, std::string_view needle) {
   if (needle.empty()) return true;
   auto it = std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end(),
-                        [](char a, char b) { return lower(a) == lower(b); });
+                        equal_ignore_case);
   return it != haystack.end();
+}
+
+bool contains_word_ignore_case(std::string_view text, std::string_view word) {
+  if (word.empty()) return false;
+  for (auto from = text.begin();;) {
+    const auto it = std::search(from, text.end(), word.begin(), word.end(), equal_ignore_case);
+    if (it == text.end()) return false;
+    const auto end = it + static_cast<std::ptrdiff_t>(word.size());
+    const bool starts_word = it == text.begin() || !is_ascii_alnum(*(it - 1));
+    const bool ends_word = end == text.end() || !is_ascii_alnum(*end);
+    if (starts_word && ends_word) return true;
+    from = it + 1;
+  }
+}
+
+bool contains_any_word_ignore_case(std::string_view text,
+                                   std::initializer_list<std::string_view> words) {
+  return std::any_of(words.begin(), words.end(), [text](std::string_view word) {
+    return contains_word_ignore_case(text, word);
+  });
 }
 
 bool is_valid_utf8(std::string_view text) {

@@ -1,12 +1,13 @@
 #include "transport/curl_exchange.hpp"
 
 #include <algorithm>
-#include <cctype>
+#include <cstdio>
 #include <cstring>
 #include <limits>
 #include <string_view>
 #include <utility>
 
+#include "internal/text.hpp"
 #include "refundkit/version.hpp"
 #include "transport/curl_failure.hpp"
 #include "transport/redaction.hpp"
@@ -21,26 +22,17 @@ Error invalid_request(std::string message) {
   return error;
 }
 
-bool is_token_char(unsigned char c) {
-  return std::isalnum(c) != 0 || std::strchr("!#$%&'*+-.^_`|~", c) != nullptr;
+bool is_token_char(char c) {
+  return is_ascii_alnum(c) || (c != '\0' && std::strchr("!#$%&'*+-.^_`|~", c) != nullptr);
 }
 
 bool is_valid_header_name(std::string_view name) {
-  return !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
-    return c != '\0' && is_token_char(static_cast<unsigned char>(c));
-  });
+  return !name.empty() && std::all_of(name.begin(), name.end(), is_token_char);
 }
 
 // CR, LF or NUL in a value would let it inject headers or cut the request short.
 bool is_valid_header_value(std::string_view value) {
   return value.find_first_of(std::string_view("\r\n\0", 3)) == std::string_view::npos;
-}
-
-bool equals_ignoring_case(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
 }
 
 std::string_view trim(std::string_view text) {
@@ -91,12 +83,12 @@ std::optional<Error> CurlExchange::build_header_list() {
     }
     // The transport frames the body itself; a second framing header would desynchronise the
     // connection.
-    if (equals_ignoring_case(header.name, "Content-Length") ||
-        equals_ignoring_case(header.name, "Transfer-Encoding")) {
+    if (equals_ignore_case(header.name, "Content-Length") ||
+        equals_ignore_case(header.name, "Transfer-Encoding")) {
       return invalid_request("request header " + header.name + " is set by the transport");
     }
-    has_content_type = has_content_type || equals_ignoring_case(header.name, "Content-Type");
-    has_expect = has_expect || equals_ignoring_case(header.name, "Expect");
+    has_content_type = has_content_type || equals_ignore_case(header.name, "Content-Type");
+    has_expect = has_expect || equals_ignore_case(header.name, "Expect");
     // "Name;" is libcurl's spelling of a header with an empty value ("Name:" would remove it).
     const std::string line =
         header.value.empty() ? header.name + ";" : header.name + ": " + header.value;
@@ -151,19 +143,34 @@ std::optional<Error> CurlExchange::set_options(CURL* handle, bool loopback) {
   // No CURLOPT_ACCEPT_ENCODING: responses arrive uncompressed, so the size limit counts the
   // bytes the server actually sent and no decompression bomb can get past it.
 
+  // libcurl 7.88 silently re-sends a request when a reused connection dies before any answer
+  // byte (the server may have closed it just as we sent, or it may have processed the request
+  // and dropped before answering). To re-send a body it must rewind it through the seek
+  // callback, which refuses unless the request may be repeated: a refund is then reported as
+  // outcome_unknown (CURLE_SEND_FAIL_REWIND) instead of being delivered twice. Keep-alive stays.
+  // The body goes through the read callback for that reason: CURLOPT_POSTFIELDS would need no
+  // rewind and is always re-sent.
   switch (request_.method) {
     case HttpMethod::get:
       REFUNDKIT_SET_OPTION(CURLOPT_HTTPGET, 1L);
       break;
     case HttpMethod::put:
     case HttpMethod::post:
+      // A PUT is framed like the POST (Content-Length from POSTFIELDSIZE) with its own verb.
       REFUNDKIT_SET_OPTION(CURLOPT_POST, 1L);
       REFUNDKIT_SET_OPTION(CURLOPT_POSTFIELDSIZE_LARGE,
                            static_cast<curl_off_t>(request_.body.size()));
-      REFUNDKIT_SET_OPTION(CURLOPT_POSTFIELDS, request_.body.data());
+      REFUNDKIT_SET_OPTION(CURLOPT_READFUNCTION, &CurlExchange::on_read);
+      REFUNDKIT_SET_OPTION(CURLOPT_READDATA, static_cast<void*>(this));
+      REFUNDKIT_SET_OPTION(CURLOPT_SEEKFUNCTION, &CurlExchange::on_seek);
+      REFUNDKIT_SET_OPTION(CURLOPT_SEEKDATA, static_cast<void*>(this));
       if (request_.method == HttpMethod::put) REFUNDKIT_SET_OPTION(CURLOPT_CUSTOMREQUEST, "PUT");
       break;
   }
+  // Fewer stale connections to reuse in the first place: many load balancers drop idle
+  // connections after 60 s, so none idle for longer than 30 s is reused (libcurl's default is
+  // 118 s).
+  REFUNDKIT_SET_OPTION(CURLOPT_MAXAGE_CONN, 30L);
 
   // MAXFILESIZE stops a too-large Content-Length before the body arrives; the write callback
   // enforces the same limit on chunked bodies, which libcurl 7.88 does not stop.
@@ -191,6 +198,34 @@ std::size_t CurlExchange::on_body(char* data, std::size_t size, std::size_t coun
 
 std::size_t CurlExchange::on_header(char* data, std::size_t size, std::size_t count, void* self) {
   return static_cast<CurlExchange*>(self)->receive_header(data, size * count);
+}
+
+std::size_t CurlExchange::on_read(char* buffer, std::size_t size, std::size_t count, void* self) {
+  return static_cast<CurlExchange*>(self)->supply_body(buffer, size * count);
+}
+
+int CurlExchange::on_seek(void* self, curl_off_t offset, int origin) {
+  return static_cast<CurlExchange*>(self)->rewind_body(offset, origin);
+}
+
+std::size_t CurlExchange::supply_body(char* buffer, std::size_t size) {
+  const std::size_t chunk = std::min(size, request_.body.size() - body_sent_);
+  std::memcpy(buffer, request_.body.data() + body_sent_, chunk);
+  body_sent_ += chunk;
+  return chunk;
+}
+
+int CurlExchange::rewind_body(curl_off_t offset, int origin) {
+  if (!may_resend()) return CURL_SEEKFUNC_CANTSEEK;
+  if (origin != SEEK_SET || offset < 0 || static_cast<std::size_t>(offset) > request_.body.size()) {
+    return CURL_SEEKFUNC_FAIL;
+  }
+  body_sent_ = static_cast<std::size_t>(offset);
+  return CURL_SEEKFUNC_OK;
+}
+
+bool CurlExchange::may_resend() const noexcept {
+  return request_.idempotent || request_.method == HttpMethod::get;
 }
 
 // Returning anything but `size` makes libcurl abandon the transfer (CURLE_WRITE_ERROR).
@@ -254,6 +289,10 @@ Result<HttpResponse> CurlExchange::finish(CURL* handle, CURLcode code) {
   }
 
   // Conservative: "not sent" needs both no request byte written and no transfer stage reached.
+  // Both are per perform: libcurl zeroes them when a transfer starts (and curl_easy_reset does
+  // too), so a pooled handle never reports its previous exchange; a silent retry on a fresh
+  // connection keeps the first attempt's, so a request that left on the reused connection
+  // still counts as having left.
   long request_bytes = 1;
   curl_off_t pretransfer_us = 1;
   const bool certainly_unsent =

@@ -23,8 +23,10 @@ Error make_error(ErrorKind kind, std::string message, const TransferFailure& fai
   return error;
 }
 
-// Failures that happen before libcurl writes the request: resolving, connecting, the TLS
-// handshake (certificate verification included) and local setup. Returns "" for any other code.
+// What a failure before libcurl wrote the request was: resolving, connecting, the TLS handshake
+// (certificate verification included) or local setup. Returns "" for any other code. These codes
+// also occur after a request left (a retry's connect, a garbage answer), so they name the
+// failure but never decide that nothing was sent.
 std::string_view before_sending(CURLcode code) {
   switch (code) {
     case CURLE_COULDNT_RESOLVE_HOST:
@@ -78,16 +80,24 @@ Error classify_transfer_failure(const TransferFailure& failure, const TransferLi
         ErrorKind::outcome_unknown,
         "out of memory while receiving the response" + std::string(kMayHaveBeenProcessed), failure);
   }
-  if (const std::string_view what = before_sending(failure.code); !what.empty()) {
+  // libcurl's code alone does not tell whether the request left: a connect failure can be the
+  // silent retry of a request already sent on a reused connection, and a protocol error can be
+  // the server's garbage answer to it. Only "no request byte, no transfer stage" is certain.
+  if (!failure.request_may_have_left) {
+    std::string_view what = before_sending(failure.code);
+    if (failure.code == CURLE_OPERATION_TIMEDOUT) what = "timed out while connecting";
+    if (what.empty()) what = "the exchange failed before sending";
     return make_error(ErrorKind::network,
                       std::string(what) + std::string(kNotSent) + curl_suffix(failure), failure);
   }
+  if (failure.code == CURLE_SEND_FAIL_REWIND) {
+    return make_error(ErrorKind::outcome_unknown,
+                      "the connection died after the request was sent, and it was not sent again "
+                      "because it is not idempotent" +
+                          std::string(kMayHaveBeenProcessed) + curl_suffix(failure),
+                      failure);
+  }
   if (failure.code == CURLE_OPERATION_TIMEDOUT) {
-    if (!failure.request_may_have_left) {
-      return make_error(ErrorKind::network,
-                        "timed out while connecting" + std::string(kNotSent) + curl_suffix(failure),
-                        failure);
-    }
     const std::string waited =
         "timed out after " + std::to_string(limits.request_timeout.count()) + " ms";
     const std::string while_doing =

@@ -30,8 +30,10 @@ struct TransferLimits {
 };
 
 /// Classifies a failed transfer, conservatively because this is about money: ErrorKind::network
-/// only when the request certainly never left (DNS, connect, TLS handshake and verification,
-/// a timeout before any byte was written); everything else is ErrorKind::outcome_unknown.
+/// only when the request certainly never left (!request_may_have_left: DNS, connect, TLS
+/// handshake and verification, a timeout before any byte was written), whatever the curl code;
+/// everything else is ErrorKind::outcome_unknown, a connect failure or protocol error included
+/// (libcurl's silent retry of a request already sent, a garbage answer).
 /// The message says what happened and whether the request may have been processed; it never
 /// contains header values or bodies.
 Error classify_transfer_failure(const TransferFailure& failure, const TransferLimits& limits);

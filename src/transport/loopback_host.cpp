@@ -1,22 +1,17 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 
-#include <cctype>
 #include <cstring>
 #include <string_view>
 
+#include "internal/text.hpp"
 #include "refundkit/curl_transport.hpp"
 
 namespace refundkit {
 namespace {
 
 bool is_localhost_name(std::string_view host) noexcept {
-  constexpr std::string_view kLocalhost = "localhost";
-  if (host.size() != kLocalhost.size()) return false;
-  for (std::size_t i = 0; i < host.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(host[i])) != kLocalhost[i]) return false;
-  }
-  return true;
+  return internal::equals_ignore_case(host, "localhost");
 }
 
 // Strict dotted quad: exactly four decimal parts 0-255 without leading zeros, so that nothing a
@@ -28,7 +23,7 @@ bool is_loopback_ipv4(std::string_view host) noexcept {
   while (parts < 4) {
     std::size_t digits = 0;
     int value = 0;
-    while (pos < host.size() && std::isdigit(static_cast<unsigned char>(host[pos])) != 0) {
+    while (pos < host.size() && internal::is_ascii_digit(host[pos])) {
       if (digits == 3) return false;
       if (digits == 1 && value == 0) return false;  // leading zero
       value = value * 10 + (host[pos] - '0');

@@ -2,18 +2,12 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <optional>
+
+#include "internal/text.hpp"
 
 namespace refundkit::internal {
 namespace {
-
-bool equals_ignoring_case(std::string_view a, std::string_view b) noexcept {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
-}
 
 // Splits `text` at any of `separators`, skipping empty pieces.
 std::vector<std::string_view> split(std::string_view text, std::string_view separators) {
@@ -27,10 +21,11 @@ std::vector<std::string_view> split(std::string_view text, std::string_view sepa
   return pieces;
 }
 
-// The pieces of an absolute URL ("scheme://userinfo@host:port/path?query#fragment") or of a
-// relative reference starting with "/" (as in a Location header).
+// The pieces of an absolute URL ("scheme://userinfo@host:port/path?query#fragment"), of a
+// scheme-relative one ("//userinfo@host/path...") or of a relative reference starting with "/"
+// (as in a Location header).
 struct UrlParts {
-  std::string_view origin_prefix;  // "scheme://", empty when relative
+  std::string_view origin_prefix;  // "scheme://" or "//", empty when path-relative
   std::string_view userinfo;
   std::string_view host_and_port;
   std::string_view path;
@@ -41,10 +36,15 @@ struct UrlParts {
 std::optional<UrlParts> split_url(std::string_view url) {
   UrlParts parts;
   std::size_t rest_start = 0;
-  if (url.empty() || url.front() != '/') {
+  std::size_t authority_start = std::string_view::npos;
+  if (url.substr(0, 2) == "//") {
+    authority_start = 2;
+  } else if (url.empty() || url.front() != '/') {
     const std::size_t scheme_end = url.find("://");
     if (scheme_end == std::string_view::npos || scheme_end == 0) return std::nullopt;
-    const std::size_t authority_start = scheme_end + 3;
+    authority_start = scheme_end + 3;
+  }
+  if (authority_start != std::string_view::npos) {
     rest_start = std::min(url.find_first_of("/?#", authority_start), url.size());
     parts.origin_prefix = url.substr(0, authority_start);
     std::string_view authority = url.substr(authority_start, rest_start - authority_start);
@@ -66,6 +66,18 @@ std::optional<UrlParts> split_url(std::string_view url) {
   return parts;
 }
 
+std::string_view trim_spaces(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  return text;
+}
+
+// "name=value" -> "value"; a bare "word" is itself the value.
+std::string_view query_value(std::string_view item) {
+  const std::size_t equals = item.find('=');
+  return equals == std::string_view::npos ? item : item.substr(equals + 1);
+}
+
 }  // namespace
 
 bool is_loggable_header(std::string_view name) noexcept {
@@ -74,7 +86,7 @@ bool is_loggable_header(std::string_view name) noexcept {
       "Retry-After",      "Location",       "X-Request-Id", "X-Correlation-Id", "Idempotency-Key",
       "X-Idempotency-Key"};
   return std::any_of(kAllowed.begin(), kAllowed.end(), [name](std::string_view allowed) {
-    return equals_ignoring_case(name, allowed);
+    return equals_ignore_case(name, allowed);
   });
 }
 
@@ -82,7 +94,7 @@ std::vector<HttpHeader> redact_headers(const std::vector<HttpHeader>& headers) {
   std::vector<HttpHeader> redacted;
   redacted.reserve(headers.size());
   for (const HttpHeader& header : headers) {
-    if (equals_ignoring_case(header.name, "Location")) {
+    if (equals_ignore_case(header.name, "Location")) {
       redacted.push_back({header.name, redact_url(header.value)});
     } else if (is_loggable_header(header.name)) {
       redacted.push_back(header);
@@ -121,8 +133,6 @@ std::string loggable_body(std::string_view body, bool secret) {
 }
 
 bool reveals_request_secret(std::string_view text, const HttpRequest& request) {
-  // Pieces shorter than this match ordinary words and would hide useful error text.
-  constexpr std::size_t kMinSecretLength = 4;
   std::vector<std::string_view> secrets;
   for (const HttpHeader& header : request.headers) {
     if (is_loggable_header(header.name)) continue;
@@ -132,37 +142,86 @@ bool reveals_request_secret(std::string_view text, const HttpRequest& request) {
   if (const std::optional<UrlParts> parts = split_url(request.url)) {
     secrets.push_back(parts->userinfo);
     for (std::string_view piece : split(parts->userinfo, ":")) secrets.push_back(piece);
-    for (std::string_view item : split(parts->query, "&")) {
-      const std::size_t equals = item.find('=');
-      secrets.push_back(equals == std::string_view::npos ? item : item.substr(equals + 1));
-    }
+    for (std::string_view item : split(parts->query, "&")) secrets.push_back(query_value(item));
   }
   if (request.body_is_secret) {
     secrets.push_back(request.body);
     for (std::string_view piece : split(request.body, "&=\" \t\r\n{}:,")) secrets.push_back(piece);
   }
   return std::any_of(secrets.begin(), secrets.end(), [text](std::string_view secret) {
-    return secret.size() >= kMinSecretLength && text.find(secret) != std::string_view::npos;
+    // Shorter pieces match ordinary words and would hide useful error text.
+    return secret.size() >= kMinRedactableSecretLength &&
+           text.find(secret) != std::string_view::npos;
   });
+}
+
+std::vector<std::string> request_secrets(const HttpRequest& request) {
+  std::vector<std::string_view> found;
+  for (const HttpHeader& header : request.headers) {
+    if (is_loggable_header(header.name)) continue;
+    const std::string_view value = trim_spaces(header.value);
+    found.push_back(value);
+    // "Bearer <token>", "Basic <base64>": the credentials may be echoed without the scheme.
+    if (equals_ignore_case(header.name, "Authorization") ||
+        equals_ignore_case(header.name, "Proxy-Authorization")) {
+      const std::size_t space = value.find_first_of(" \t");
+      if (space != std::string_view::npos) found.push_back(trim_spaces(value.substr(space)));
+    }
+  }
+  if (const std::optional<UrlParts> parts = split_url(request.url)) {
+    found.push_back(parts->userinfo);
+    for (std::string_view piece : split(parts->userinfo, ":")) found.push_back(piece);
+    for (std::string_view item : split(parts->query, "&")) found.push_back(query_value(item));
+  }
+  if (request.body_is_secret) {
+    found.push_back(request.body);
+    for (std::string_view item : split(request.body, "&")) found.push_back(query_value(item));
+  }
+
+  std::vector<std::string> secrets;
+  for (std::string_view secret : found) {
+    if (secret.size() >= kMinRedactableSecretLength) secrets.emplace_back(secret);
+  }
+  // Longest first, so that a value containing a shorter secret is replaced whole.
+  std::sort(secrets.begin(), secrets.end(), [](const std::string& a, const std::string& b) {
+    return a.size() != b.size() ? a.size() > b.size() : a < b;
+  });
+  secrets.erase(std::unique(secrets.begin(), secrets.end()), secrets.end());
+  return secrets;
 }
 
 HttpExchangeLog make_exchange_log(const HttpRequest& request, const Result<HttpResponse>& result,
                                   std::chrono::microseconds elapsed) {
+  const std::vector<std::string> secrets = request_secrets(request);
+  const auto scrub = [&secrets](std::string text) {
+    for (const std::string& secret : secrets) redact_secret(text, secret);
+    return text;
+  };
+  const auto scrub_headers = [&scrub](std::vector<HttpHeader> headers) {
+    for (HttpHeader& header : headers) header.value = scrub(std::move(header.value));
+    return headers;
+  };
+  // Bodies are scrubbed before they are cut, so that no secret survives half-cut at the end.
+  const auto body = [&](std::string_view text) {
+    return request.body_is_secret ? loggable_body(text, true)
+                                  : loggable_body(scrub(std::string(text)), false);
+  };
+
   HttpExchangeLog log;
   log.method = request.method;
-  log.url = redact_url(request.url);
-  log.request_headers = redact_headers(request.headers);
-  log.request_body = loggable_body(request.body, request.body_is_secret);
+  log.url = scrub(redact_url(request.url));
+  log.request_headers = scrub_headers(redact_headers(request.headers));
+  log.request_body = body(request.body);
   log.elapsed = elapsed;
   if (result.ok()) {
     log.status = result->status;
-    log.response_headers = redact_headers(result->headers);
-    log.response_body = loggable_body(result->body, request.body_is_secret);
+    log.response_headers = scrub_headers(redact_headers(result->headers));
+    log.response_body = body(result->body);
   } else {
     const Error& error = result.error();
     log.status = error.http_status;
-    log.response_body = loggable_body(error.raw_body, request.body_is_secret);
-    log.error = error.message;
+    log.response_body = body(error.raw_body);
+    log.error = scrub(error.message);
   }
   return log;
 }

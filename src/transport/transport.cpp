@@ -1,7 +1,6 @@
 #include "refundkit/transport.hpp"
 
-#include <algorithm>
-#include <cctype>
+#include "internal/text.hpp"
 
 namespace refundkit {
 
@@ -17,20 +16,9 @@ std::string_view to_string(HttpMethod method) noexcept {
   return "GET";
 }
 
-namespace {
-
-bool equals_ignoring_case(std::string_view a, std::string_view b) noexcept {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
-}
-
-}  // namespace
-
 std::string_view find_header(const std::vector<HttpHeader>& headers, std::string_view name) {
   for (const HttpHeader& header : headers) {
-    if (equals_ignoring_case(header.name, name)) return header.value;
+    if (internal::equals_ignore_case(header.name, name)) return header.value;
   }
   return {};
 }

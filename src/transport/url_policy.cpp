@@ -1,9 +1,8 @@
 #include "transport/url_policy.hpp"
 
-#include <algorithm>
-#include <cctype>
 #include <utility>
 
+#include "internal/text.hpp"
 #include "refundkit/curl_transport.hpp"
 
 namespace refundkit::internal {
@@ -24,12 +23,6 @@ std::string url_part(CURLU* url, CURLUPart part) {
   return copy;
 }
 
-std::string lowercase(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
-}
-
 }  // namespace
 
 Result<CheckedUrl> check_url(const std::string& url, bool allow_http_for_loopback) {
@@ -39,7 +32,7 @@ Result<CheckedUrl> check_url(const std::string& url, bool allow_http_for_loopbac
   if (curl_url_set(checked.url.get(), CURLUPART_URL, url.c_str(), 0) != CURLUE_OK) {
     return refused("malformed URL");
   }
-  const std::string scheme = lowercase(url_part(checked.url.get(), CURLUPART_SCHEME));
+  const std::string scheme = ascii_lower(url_part(checked.url.get(), CURLUPART_SCHEME));
   checked.loopback = is_loopback_host(url_part(checked.url.get(), CURLUPART_HOST));
 
   if (scheme == "https") return checked;

@@ -21,28 +21,46 @@ TEST(HttpStatusTable, NamedCodes) {
     ErrorKind kind;
   };
   const Case cases[] = {
-      {400, ErrorKind::invalid_request},     {401, ErrorKind::authentication},
-      {403, ErrorKind::authentication},      {404, ErrorKind::not_found},
-      {409, ErrorKind::duplicate_reference}, {422, ErrorKind::invalid_request},
-      {429, ErrorKind::rate_limited},        {500, ErrorKind::outcome_unknown},
-      {502, ErrorKind::outcome_unknown},     {503, ErrorKind::vendor_unavailable},
-      {504, ErrorKind::outcome_unknown},
+      {400, ErrorKind::invalid_request}, {401, ErrorKind::authentication},
+      {403, ErrorKind::authentication},  {404, ErrorKind::not_found},
+      {409, ErrorKind::protocol},        {422, ErrorKind::invalid_request},
+      {429, ErrorKind::rate_limited},    {500, ErrorKind::outcome_unknown},
+      {502, ErrorKind::outcome_unknown}, {503, ErrorKind::outcome_unknown},
+      {504, ErrorKind::outcome_unknown}, {303, ErrorKind::outcome_unknown},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(error_kind_for_http_status(c.status), c.kind) << c.status;
   }
 }
 
-TEST(HttpStatusTable, EveryOtherServerErrorMayHaveBeenExecuted) {
+// Every adapter call is a refund POST: a server error may follow a committed refund, and a
+// 503 may come from a gateway that forwarded the POST.
+TEST(HttpStatusTable, EveryServerErrorMayHaveBeenExecuted) {
   for (int status = 500; status <= 599; ++status) {
-    if (status == 503) continue;
     EXPECT_EQ(error_kind_for_http_status(status), ErrorKind::outcome_unknown) << status;
   }
 }
 
-TEST(HttpStatusTable, EverythingUnexpectedIsProtocol) {
-  for (int status : {0,   -1,  100, 101, 199, 300, 301, 302, 303, 304, 307, 308, 402,
-                     405, 406, 408, 410, 411, 413, 415, 418, 451, 499, 600, 999}) {
+// A 409 may be a WAF or a lock: never duplicate_reference ("already refunded") by status alone.
+TEST(HttpStatusTable, ConflictIsNotADuplicate) {
+  EXPECT_EQ(error_kind_for_http_status(409), ErrorKind::protocol);
+}
+
+TEST(HttpStatusTable, NonsenseStatusesProveNothing) {
+  for (int status : {-1, 0, 1, 42, 99, 600, 601, 999, 1000, 2147483647}) {
+    EXPECT_EQ(error_kind_for_http_status(status), ErrorKind::outcome_unknown) << status;
+  }
+}
+
+TEST(HttpStatusTable, VendorUnavailableIsLeftToAdapters) {
+  for (int status = -1; status <= 1000; ++status) {
+    EXPECT_NE(error_kind_for_http_status(status), ErrorKind::vendor_unavailable) << status;
+  }
+}
+
+TEST(HttpStatusTable, EverythingElseIsProtocol) {
+  for (int status : {100, 101, 199, 300, 301, 302, 304, 307, 308, 399, 402,
+                     405, 406, 408, 409, 410, 411, 413, 415, 418, 451, 499}) {
     EXPECT_EQ(error_kind_for_http_status(status), ErrorKind::protocol) << status;
   }
 }

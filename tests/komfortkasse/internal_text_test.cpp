@@ -14,6 +14,30 @@ TEST(Text, CaseInsensitiveContains) {
   EXPECT_EQ(ascii_upper("in_process"), "IN_PROCESS");
 }
 
+TEST(Text, WholeWordsOnly) {
+  EXPECT_TRUE(contains_word_ignore_case("reference already USED.", "used"));
+  EXPECT_TRUE(contains_word_ignore_case("used", "used"));
+  EXPECT_TRUE(contains_word_ignore_case("(used)", "USED"));
+  EXPECT_TRUE(contains_word_ignore_case("DUPLICATE_REFERENCE", "duplicate"));
+  EXPECT_TRUE(contains_word_ignore_case("it does not match", "does not match"));
+  EXPECT_TRUE(contains_word_ignore_case("refused, then used", "used"));  // a later whole match
+  for (const char* text : {"refused", "unused", "caused", "usedx", "used2", "reused"}) {
+    EXPECT_FALSE(contains_word_ignore_case(text, "used")) << text;
+  }
+  EXPECT_FALSE(contains_word_ignore_case("does not exist", "exists"));
+  EXPECT_FALSE(contains_word_ignore_case("does  not match", "does not match"));
+  EXPECT_FALSE(contains_word_ignore_case("anything", ""));
+  EXPECT_FALSE(contains_word_ignore_case("", "used"));
+  // Non-ASCII letters are not word characters (ASCII-only, as the rest of this file).
+  EXPECT_TRUE(contains_word_ignore_case("\xC3\xBCused", "used"));
+}
+
+TEST(Text, AnyWord) {
+  EXPECT_TRUE(contains_any_word_ignore_case("reference in use", {"duplicate", "in use"}));
+  EXPECT_FALSE(contains_any_word_ignore_case("refused", {"used", "fuse"}));
+  EXPECT_FALSE(contains_any_word_ignore_case("anything", {}));
+}
+
 TEST(Text, Utf8Validation) {
   for (const char* valid : {"", "abc", "\xC3\xBC", "\xE2\x82\xAC", "\xF0\x9F\x98\x80",
                             "\xEF\xBF\xBF", "\xF4\x8F\xBF\xBF"}) {

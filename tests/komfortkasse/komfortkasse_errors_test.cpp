@@ -50,8 +50,10 @@ const StatusCase kStatusCases[] = {
     {"403", 403, R"({"error":"forbidden"})", "forbidden", ErrorKind::authentication,
      ErrorKind::authentication},
     {"404", 404, kOrderNotFound, "order not found", ErrorKind::not_found, ErrorKind::not_found},
-    {"409", 409, R"({"error":"conflict"})", "conflict", ErrorKind::duplicate_reference,
-     ErrorKind::duplicate_reference},
+    // Komfortkasse documents no 409: a WAF or lock answer must not read as "already refunded".
+    {"409", 409, R"({"error":"conflict"})", "conflict", ErrorKind::protocol, ErrorKind::protocol},
+    {"409_duplicate", 409, kDuplicate, "externalReference already exists for this shop",
+     ErrorKind::protocol, ErrorKind::protocol},
     {"422_plain", 422, R"({"error":"amount has wrong format"})", "amount has wrong format",
      ErrorKind::invalid_request, ErrorKind::invalid_request},
     {"422_duplicate", 422, R"({"error":"reference already used"})", "reference already used",
@@ -62,11 +64,18 @@ const StatusCase kStatusCases[] = {
      ErrorKind::outcome_unknown},
     {"502", 502, R"({"error":"bad gateway"})", "bad gateway", ErrorKind::outcome_unknown,
      ErrorKind::outcome_unknown},
-    {"503", 503, R"({"error":"maintenance"})", "maintenance", ErrorKind::vendor_unavailable,
-     ErrorKind::vendor_unavailable},
+    // A gateway's 503 may follow a forwarded POST.
+    {"503", 503, R"({"error":"maintenance"})", "maintenance", ErrorKind::outcome_unknown,
+     ErrorKind::outcome_unknown},
     {"504", 504, R"({"error":"gateway timeout"})", "gateway timeout", ErrorKind::outcome_unknown,
      ErrorKind::outcome_unknown},
     {"302", 302, R"({"error":"moved"})", "moved", ErrorKind::protocol, ErrorKind::protocol},
+    // See Other: the answer after a POST was processed.
+    {"303", 303, R"({"error":"see other"})", "see other", ErrorKind::outcome_unknown,
+     ErrorKind::outcome_unknown},
+    {"100", 100, R"({"error":"continue"})", "continue", ErrorKind::protocol, ErrorKind::protocol},
+    {"600", 600, R"({"error":"nonsense"})", "nonsense", ErrorKind::outcome_unknown,
+     ErrorKind::outcome_unknown},
     {"405", 405, R"({"error":"method not allowed"})", "method not allowed", ErrorKind::protocol,
      ErrorKind::protocol},
 };
@@ -177,6 +186,64 @@ TEST_F(KomfortkasseTest, RejectionTextsAreClassifiedIgnoringCase) {
     SCOPED_TRACE(c.text);
     const std::string body = nlohmann::json{{"error", c.text}}.dump();
     EXPECT_THAT(answer(400, body), FailsWith(c.kind));
+  }
+}
+
+// Texts that name a reference, currency or amount without saying it is a duplicate, a mismatch
+// or over the limit. duplicate_reference reads as "already refunded": a false one means the
+// customer is never paid.
+TEST_F(KomfortkasseTest, RejectionTextsAreMatchedByWholeWordsAndNegationsAreRespected) {
+  const char* const texts[] = {
+      "Refund refused: reference contains invalid characters",
+      "order reference does not exist",
+      "unused reference",
+      "caused by reference X",
+      "reference refused",
+      "reference RMA-1 unknown",
+      "reference has not been used before",
+      "reference not found",
+      "externalReference is invalid although it exists",
+      "invalid currency code",
+      "currency is unknown",
+      "currency has wrong format",
+      "unsupported currency: does not match any ISO 4217 code",
+      "currencymatch",
+      "amount has wrong format",
+      "invalid amount: exceeds 2 decimals",
+      "amounts exceeding",
+      "amountexceeds",
+      "paramount limit",
+  };
+  for (const char* text : texts) {
+    SCOPED_TRACE(text);
+    const std::string body = nlohmann::json{{"error", text}}.dump();
+    EXPECT_THAT(answer(400, body), FailsWith(ErrorKind::invalid_request));
+  }
+}
+
+TEST_F(KomfortkasseTest, PositiveRejectionPhrasesStillMatch) {
+  struct Case {
+    const char* text;
+    ErrorKind kind;
+  };
+  const Case cases[] = {
+      {"externalReference already exists for this shop", ErrorKind::duplicate_reference},
+      {"reference already used", ErrorKind::duplicate_reference},
+      {"Reference is already in use.", ErrorKind::duplicate_reference},
+      {"externalReference: not unique", ErrorKind::duplicate_reference},
+      {"DUPLICATE_REFERENCE", ErrorKind::duplicate_reference},
+      {"currency does not match the order currency", ErrorKind::currency_mismatch},
+      {"Currency doesn't match the order", ErrorKind::currency_mismatch},
+      {"CURRENCY_MISMATCH", ErrorKind::currency_mismatch},
+      {"refund amount exceeds the refundable amount of the order (max 200.00)",
+       ErrorKind::amount_exceeds_refundable},
+      {"refundable amount exceeded", ErrorKind::amount_exceeds_refundable},
+      {"amount over limit", ErrorKind::amount_exceeds_refundable},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.text);
+    const std::string body = nlohmann::json{{"error", c.text}}.dump();
+    EXPECT_THAT(answer(422, body), FailsWith(c.kind));
   }
 }
 

@@ -73,16 +73,89 @@ TEST_F(KomfortkasseTest, NullFieldsFallBackToWhatWasSent) {
   EXPECT_EQ(refund->planned_date, (Date{2026, 3, 20}));
 }
 
-TEST_F(KomfortkasseTest, EchoedValuesWinOverTheRequest) {
+TEST_F(KomfortkasseTest, EchoedDatesWinOverTheRequest) {
   const Result<Refund> refund =
-      answer(200, R"({"status":"PROCESSED","externalReference":"RMA-1-echo","amount":12.00,)"
-                  R"("plannedDate":"2026-03-21","executionDate":"22-03-2026"})");
+      answer(200, R"({"status":"PROCESSED","externalReference":"RMA-1","amount":12.3,)"
+                  R"("currency":"EUR","plannedDate":"2026-03-21","executionDate":"22-03-2026"})");
 
   ASSERT_THAT(refund, Succeeds());
-  EXPECT_EQ(refund->reference, "RMA-1-echo");
-  EXPECT_EQ(refund->amount, money("12.00"));
+  EXPECT_EQ(refund->reference, "RMA-1");
+  EXPECT_EQ(refund->amount, money("12.30"));  // 12.3 is the amount sent, however written
   EXPECT_EQ(refund->planned_date, (Date{2026, 3, 21}));
   EXPECT_EQ(refund->executed_date, (Date{2026, 3, 22}));
+}
+
+// A 2xx whose echo differs from the request may describe another (existing) refund: it is
+// never reported as this one, and never as failed either.
+struct EchoCase {
+  const char* name;
+  std::string body;
+  const char* field;  // named in the message
+};
+
+void PrintTo(const EchoCase& c, std::ostream* out) { *out << c.name; }
+
+class DifferentEchoTest : public KomfortkasseTest,
+                          public ::testing::WithParamInterface<EchoCase> {};
+
+TEST_P(DifferentEchoTest, IsOutcomeUnknownNamingTheField) {
+  const Result<Refund> refund = answer(201, GetParam().body);
+
+  ASSERT_THAT(refund, FailsWith(ErrorKind::outcome_unknown));
+  const Error& error = refund.error();
+  EXPECT_EQ(error.http_status, 201);
+  EXPECT_EQ(error.raw_body, GetParam().body);
+  EXPECT_THAT(error.message, ::testing::HasSubstr("Komfortkasse answered HTTP 201 but its \"" +
+                                                  std::string(GetParam().field) + "\""));
+  EXPECT_THAT(error.message, ::testing::HasSubstr("differs from"));
+  EXPECT_EQ(error.message.find('\n'), std::string::npos);  // the echo is shown printable
+  EXPECT_THAT(error.message, ::testing::HasSubstr("may have been created"));
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Komfortkasse, DifferentEchoTest,
+    ::testing::Values(
+        EchoCase{"reference", R"({"status":"NEW","externalReference":"RMA-0"})",
+                 "externalReference"},
+        EchoCase{"reference_case", R"({"status":"NEW","externalReference":"rma-1"})",
+                 "externalReference"},
+        EchoCase{"reference_empty", R"({"status":"NEW","externalReference":""})",
+                 "externalReference"},
+        EchoCase{"reference_control", R"({"status":"NEW","externalReference":"RMA-1\n"})",
+                 "externalReference"},
+        EchoCase{"amount", R"({"status":"NEW","amount":12.00})", "amount"},
+        EchoCase{"amount_string", R"({"status":"NEW","amount":"24.60","currency":"EUR"})",
+                 "amount"},
+        EchoCase{"currency", R"({"status":"NEW","amount":12.30,"currency":"USD"})", "currency"},
+        EchoCase{"currency_only", R"({"status":"NEW","currency":"CHF"})", "currency"}),
+    [](const ::testing::TestParamInfo<EchoCase>& info) { return info.param.name; });
+
+TEST_F(KomfortkasseTest, DifferentEchoMessageSaysWhatDiffers) {
+  const Result<Refund> refund =
+      answer(200, R"({"status":"NEW","externalReference":"RMA-0","amount":99.99})");
+  ASSERT_THAT(refund, FailsWith(ErrorKind::outcome_unknown));
+  EXPECT_THAT(
+      refund.error().message,
+      ::testing::HasSubstr(R"(its "externalReference" "RMA-0" differs from the "RMA-1" sent)"));
+
+  const Result<Refund> amount = answer(200, R"({"status":"NEW","amount":99.99})");
+  ASSERT_THAT(amount, FailsWith(ErrorKind::outcome_unknown));
+  EXPECT_THAT(amount.error().message,
+              ::testing::HasSubstr(R"(its "amount" 99.99 EUR differs from the 12.30 EUR sent)"));
+
+  const Result<Refund> currency = answer(200, R"({"status":"NEW","currency":"USD"})");
+  ASSERT_THAT(currency, FailsWith(ErrorKind::outcome_unknown));
+  EXPECT_THAT(currency.error().message,
+              ::testing::HasSubstr(R"(its "currency" USD differs from the EUR sent)"));
+}
+
+TEST_F(KomfortkasseTest, NumericReferenceEchoMatchesItsText) {
+  RefundRequest numeric = request();
+  numeric.reference = "4711";
+  transport->respond_json(200, R"({"status":"NEW","externalReference":4711})");
+  const Result<Refund> refund = create(numeric);
+  ASSERT_THAT(refund, Succeeds());
+  EXPECT_EQ(refund->reference, "4711");
 }
 
 TEST_F(KomfortkasseTest, NumericIdsAreKeptAsText) {
@@ -154,7 +227,11 @@ class AmountTest : public KomfortkasseTest, public ::testing::WithParamInterface
 
 TEST_P(AmountTest, ReadsEchoedAmountExactlyOrNotAtAll) {
   const std::string body = std::string(R"({"status":"NEW","amount":)") + GetParam().json + "}";
-  const Result<Refund> refund = answer(200, body);
+  // The request carries the expected amount: a differing echo is a different refund.
+  RefundRequest sent = request();
+  if (GetParam().expected != nullptr) sent.amount = money(GetParam().expected);
+  transport->respond_json(200, body);
+  const Result<Refund> refund = create(sent);
   if (GetParam().expected != nullptr) {
     ASSERT_THAT(refund, Succeeds());
     EXPECT_EQ(refund->amount, money(GetParam().expected));

@@ -130,6 +130,24 @@ TEST_F(CurlTransportHttpTest, PostAndPutDeliverHeadersAndBodyByteExact) {
   }
 }
 
+TEST_F(CurlTransportHttpTest, LargeBodiesArriveByteExactWithoutExpectContinue) {
+  CurlTransportOptions options = loopback_options();
+  options.max_response_bytes = 4 * 1024 * 1024;  // the echo repeats the body
+  const auto transport = make_curl_transport(options);
+  std::string body(3 * 1024 * 1024 / 2, '\0');  // above libcurl's 1 MiB Expect threshold
+  for (std::size_t i = 0; i < body.size(); ++i) body[i] = static_cast<char>(i * 131 % 251);
+  for (HttpMethod method : {HttpMethod::post, HttpMethod::put}) {
+    HttpRequest request{method, url("/echo"), {}, body};
+    request.idempotent = method == HttpMethod::put;
+    const Result<HttpResponse> response = transport->send(request);
+    ASSERT_TRUE(response.ok()) << response.error().message;
+    const SeenRequest arrived = seen();
+    EXPECT_EQ(arrived.method, to_string(method));
+    EXPECT_TRUE(arrived.body == body) << "body differs, " << arrived.body.size() << " bytes";
+    EXPECT_EQ(arrived.headers.count("Expect"), 0u);
+  }
+}
+
 TEST_F(CurlTransportHttpTest, AddsNoContentTypeOfItsOwn) {
   const auto transport = make_curl_transport(loopback_options());
   HttpRequest request{HttpMethod::post, url("/echo"), {}, "a=b"};

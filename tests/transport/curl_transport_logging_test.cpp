@@ -20,6 +20,8 @@ using ::testing::Not;
 using testing_support::Gate;
 using testing_support::GateOpener;
 
+constexpr const char* kEchoedKey = "kk-live-secret-123";
+
 const std::vector<std::string> kSecrets = {"s3cr3t-token", "kk-secret",    "xauth-s3cret",
                                            "b0dy-secret",  "qu3ry-secret", "c00kie-secret",
                                            "us3r-pass"};
@@ -51,6 +53,15 @@ class CurlTransportLoggingTest : public ::testing::Test {
     server_.Post("/slow", [this](const httplib::Request&, httplib::Response& res) {
       gate_.wait();
       res.set_content("late", "text/plain");
+    });
+    // A vendor that echoes the credential it was sent, in its answer and its headers.
+    server_.Post("/refunds", [](const httplib::Request&, httplib::Response& res) {
+      res.status = 401;
+      res.set_header("X-Request-Id",
+                     std::string("echo-") + kEchoedKey);  // allow-listed, yet echoes
+      res.set_header("X-Debug", kEchoedKey);
+      res.set_content(std::string("{\"error\":\"invalid API key ") + kEchoedKey + "\"}",
+                      "application/json");
     });
     loopback_ = std::make_unique<LoopbackServer>(server_);
     opener_ = std::make_unique<GateOpener>(gate_);
@@ -155,6 +166,27 @@ TEST_F(CurlTransportLoggingTest, LogsTheExchangeOfAnOrdinaryRequest) {
   EXPECT_EQ(log.response_body, "{\"status\":\"ok\"}");
   EXPECT_EQ(find_header(log.response_headers, "Content-Type"), "application/json");
   EXPECT_TRUE(log.error.empty());
+}
+
+TEST_F(CurlTransportLoggingTest, AnEchoedCredentialNeverReachesTheHook) {
+  const char* const kKey = kEchoedKey;
+  HttpRequest request;
+  request.method = HttpMethod::post;
+  request.url = loopback_->base_url() + "/refunds";
+  request.headers = {{"X-Komfortkasse-API-Key", kKey}, {"Content-Type", "application/json"}};
+  request.body = "{\"order\":\"1001\"}";
+  const Result<HttpResponse> response = transport_->send(request);
+  ASSERT_TRUE(response.ok()) << response.error().message;
+  EXPECT_EQ(response->status, 401);
+
+  const std::vector<HttpExchangeLog> seen = logs();
+  ASSERT_EQ(seen.size(), 1u);
+  const std::string logged = flatten(seen.front());
+  EXPECT_THAT(logged, Not(HasSubstr(kKey))) << logged;
+  EXPECT_THAT(logged, Not(HasSubstr("secret-1"))) << logged;
+  EXPECT_THAT(logged, HasSubstr("invalid API key [REDACTED]"));
+  EXPECT_THAT(logged, HasSubstr("X-Request-Id: echo-[REDACTED]"));
+  EXPECT_EQ(seen.front().status, 401);
 }
 
 TEST(CurlTransportLogHookTest, AThrowingHookDoesNotEscapeSend) {

@@ -54,6 +54,7 @@ TEST(RedactUrlTest, RemovesUserinfoQueryValuesAndFragment) {
   EXPECT_EQ(internal::redact_url("https://h/p?bare-secret"), "https://h/p?[REDACTED]");
   EXPECT_EQ(internal::redact_url("/relative/path?token=abc"), "/relative/path?token=[REDACTED]");
   EXPECT_EQ(internal::redact_url("not a url with secret"), "[REDACTED]");
+  EXPECT_EQ(internal::redact_url("//user:pa55word@h.example/x?t=1"), "//h.example/x?t=[REDACTED]");
 }
 
 TEST(RedactHeadersTest, KeepsNamesAndOnlyAllowListedValues) {
@@ -101,6 +102,58 @@ TEST(RevealsRequestSecretTest, FindsHeaderQueryUserinfoAndBodySecrets) {
   EXPECT_FALSE(internal::reveals_request_secret("text/plain", request));
 }
 
+TEST(RequestSecretsTest, CollectsCredentialValuesLongestFirst) {
+  HttpRequest request;
+  request.url = "https://merchant:passw0rd@h/p?api_key=qu3ry&x=1";
+  request.headers = {{"Authorization", "Bearer t0ken-value"},
+                     {"X-Komfortkasse-API-Key", "kk-live"},
+                     {"X-Short", "abc"},
+                     {"Content-Type", "application/json"},
+                     {"X-Request-Id", "req-77"}};
+  EXPECT_THAT(internal::request_secrets(request),
+              ::testing::ElementsAre("Bearer t0ken-value", "merchant:passw0rd", "t0ken-value",
+                                     "merchant", "passw0rd", "kk-live", "qu3ry"));
+}
+
+TEST(MakeExchangeLogTest, EchoedCredentialsAreRedactedEverywhere) {
+  HttpRequest request;
+  request.method = HttpMethod::post;
+  request.url = "https://h/keys/kk-live-secret?x=1";
+  request.headers = {{"X-Komfortkasse-API-Key", "kk-live-secret"},
+                     {"Authorization", "Bearer t0ken-value"},
+                     {"Idempotency-Key", "ref-kk-live-secret"}};
+  request.body = "{\"key\":\"kk-live-secret\"}";
+  HttpResponse response;
+  response.status = 401;
+  response.headers = {{"X-Request-Id", "kk-live-secret"}, {"Location", "/v/t0ken-value"}};
+  response.body = "invalid API key kk-live-secret, token t0ken-value";
+  HttpExchangeLog log =
+      internal::make_exchange_log(request, response, std::chrono::microseconds(1));
+  EXPECT_EQ(log.url, "https://h/keys/[REDACTED]?x=[REDACTED]");
+  EXPECT_EQ(log.request_headers[2].value, "ref-[REDACTED]");
+  EXPECT_EQ(log.request_body, "{\"key\":\"[REDACTED]\"}");
+  EXPECT_EQ(log.response_headers[0].value, "[REDACTED]");
+  EXPECT_EQ(log.response_headers[1].value, "/v/[REDACTED]");
+  EXPECT_EQ(log.response_body, "invalid API key [REDACTED], token [REDACTED]");
+
+  Error error;
+  error.kind = ErrorKind::outcome_unknown;
+  error.message = "libcurl said kk-live-secret";
+  error.raw_body = "kk-live-secret";
+  log = internal::make_exchange_log(request, error, std::chrono::microseconds(1));
+  EXPECT_EQ(log.error, "libcurl said [REDACTED]");
+  EXPECT_EQ(log.response_body, "[REDACTED]");
+}
+
+TEST(MakeExchangeLogTest, ASecretCutByTheLengthLimitIsRedactedFirst) {
+  HttpRequest request;
+  request.headers = {{"X-Auth-Key", "xauth-s3cret"}};
+  const std::string body = std::string(internal::kMaxLoggedBodyBytes - 4, 'a') + "xauth-s3cret";
+  const HttpExchangeLog log = internal::make_exchange_log(request, HttpResponse{200, {}, body},
+                                                          std::chrono::microseconds(1));
+  EXPECT_THAT(log.response_body, Not(HasSubstr("xaut")));
+}
+
 internal::TransferLimits limits() {
   internal::TransferLimits limits;
   limits.request_timeout = std::chrono::milliseconds(200);
@@ -109,16 +162,53 @@ internal::TransferLimits limits() {
   return limits;
 }
 
-TEST(ClassifyTransferFailureTest, ConnectAndTlsFailuresAreNetwork) {
-  for (CURLcode code :
-       {CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY, CURLE_COULDNT_CONNECT,
-        CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CACERT_BADFILE}) {
+constexpr CURLcode kBeforeSendingCodes[] = {
+    CURLE_COULDNT_RESOLVE_HOST,     CURLE_COULDNT_RESOLVE_PROXY,
+    CURLE_COULDNT_CONNECT,          CURLE_SSL_CONNECT_ERROR,
+    CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CACERT_BADFILE,
+    CURLE_UNSUPPORTED_PROTOCOL,     CURLE_FAILED_INIT};
+
+TEST(ClassifyTransferFailureTest, ConnectAndTlsFailuresAreNetworkWhenNothingLeft) {
+  for (CURLcode code : kBeforeSendingCodes) {
     internal::TransferFailure failure;
     failure.code = code;
+    failure.request_may_have_left = false;
     const Error error = internal::classify_transfer_failure(failure, limits());
     EXPECT_EQ(error.kind, ErrorKind::network) << code;
     EXPECT_THAT(error.message, HasSubstr("the request was not sent")) << code;
   }
+}
+
+// A connect failure can be libcurl's silent retry of a request already sent on a reused
+// connection; CURLE_UNSUPPORTED_PROTOCOL can be a garbage answer to a request the server read.
+TEST(ClassifyTransferFailureTest, TheCurlCodeNeverProvesThatARequestThatMayHaveLeftDidNot) {
+  for (CURLcode code : kBeforeSendingCodes) {
+    internal::TransferFailure failure;
+    failure.code = code;
+    failure.request_may_have_left = true;
+    const Error error = internal::classify_transfer_failure(failure, limits());
+    EXPECT_EQ(error.kind, ErrorKind::outcome_unknown) << code;
+    EXPECT_THAT(error.message, HasSubstr("may have been processed")) << code;
+    EXPECT_THAT(error.message, Not(HasSubstr("not sent"))) << code;
+  }
+}
+
+TEST(ClassifyTransferFailureTest, AnyFailureBeforeSendingIsNetwork) {
+  internal::TransferFailure failure;
+  failure.code = CURLE_RECV_ERROR;
+  failure.request_may_have_left = false;
+  const Error error = internal::classify_transfer_failure(failure, limits());
+  EXPECT_EQ(error.kind, ErrorKind::network);
+  EXPECT_THAT(error.message, HasSubstr("the request was not sent"));
+}
+
+TEST(ClassifyTransferFailureTest, ARequestNotResentForWantOfRewindIsOutcomeUnknown) {
+  internal::TransferFailure failure;
+  failure.code = CURLE_SEND_FAIL_REWIND;
+  const Error error = internal::classify_transfer_failure(failure, limits());
+  EXPECT_EQ(error.kind, ErrorKind::outcome_unknown);
+  EXPECT_THAT(error.message, HasSubstr("not sent again because it is not idempotent"));
+  EXPECT_THAT(error.message, HasSubstr("may have been processed"));
 }
 
 TEST(ClassifyTransferFailureTest, TimeoutIsNetworkOnlyWhenNothingLeft) {

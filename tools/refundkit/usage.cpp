@@ -35,7 +35,8 @@ Options:
   --currency CODE          ISO 4217 code, e.g. EUR
   --reference REF          your unique reference for this refund; reuse it (and only it) to retry
   --reason TEXT            free text for the vendor
-  --planned-date DATE      Komfortkasse: when to send the transfer (future; default tomorrow, UTC)
+  --planned-date DATE      Komfortkasse: when to send the transfer (in the future; default: the
+                           day after today in Europe/Berlin)
   --base-url URL           send to this base URL instead of the vendor's production URL
                            (plain http only for loopback hosts)
   --timeout SECONDS        give up waiting after this long (default 30); a timeout after sending

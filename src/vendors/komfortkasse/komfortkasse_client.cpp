@@ -5,6 +5,7 @@
 #include "internal/secrets.hpp"
 #include "refundkit/curl_transport.hpp"
 #include "refundkit/komfortkasse.hpp"
+#include "vendors/komfortkasse/komfortkasse_clock.hpp"
 #include "vendors/komfortkasse/komfortkasse_errors.hpp"
 #include "vendors/komfortkasse/komfortkasse_request.hpp"
 #include "vendors/komfortkasse/komfortkasse_response.hpp"
@@ -53,7 +54,8 @@ class KomfortkasseClient final : public RefundClient {
     return kk::parse_refund_response(*response, request, *planned_date);
   }
 
-  Date today() const { return options_.today ? options_.today() : Date::today_utc(); }
+  // Komfortkasse judges "in the future" by Berlin's date, not UTC's.
+  Date today() const { return options_.today ? options_.today() : kk::berlin_today(); }
 
   const KomfortkasseOptions options_;
   const std::shared_ptr<Transport> transport_;

@@ -1,6 +1,5 @@
 #include "vendors/komfortkasse/komfortkasse_errors.hpp"
 
-#include <initializer_list>
 #include <optional>
 #include <string>
 
@@ -12,13 +11,38 @@
 namespace refundkit::vendors::komfortkasse {
 namespace {
 
-bool mentions(std::string_view text, std::string_view subject,
-              std::initializer_list<std::string_view> any_of) {
-  if (!internal::contains_ignore_case(text, subject)) return false;
-  for (std::string_view word : any_of) {
-    if (internal::contains_ignore_case(text, word)) return true;
-  }
-  return false;
+using internal::contains_any_word_ignore_case;
+
+// Whole words and phrases only: a substring test read "refused", "unused" and "does not exist"
+// as a duplicate, which a merchant takes for "already refunded" and the customer is never paid.
+// Each rule needs its subject, a positive phrase and no phrase that negates or blames the input.
+
+bool says_duplicate_reference(std::string_view text) {
+  return contains_any_word_ignore_case(text, {"reference", "references", "externalReference"}) &&
+         contains_any_word_ignore_case(
+             text, {"already exists", "already exist", "exists already", "already used",
+                    "already in use", "already been used", "has been used", "duplicate",
+                    "duplicated", "must be unique", "not unique"}) &&
+         !contains_any_word_ignore_case(
+             text, {"not exist", "does not", "doesn't", "not been used", "never", "unknown",
+                    "invalid", "not found", "no such"});
+}
+
+bool says_currency_mismatch(std::string_view text) {
+  // "does not match" is the positive signal here, so negations are not excluded wholesale.
+  return contains_any_word_ignore_case(text, {"currency"}) &&
+         contains_any_word_ignore_case(
+             text, {"does not match", "doesn't match", "do not match", "not match", "mismatch",
+                    "mismatched", "differs", "differ", "different", "wrong currency"}) &&
+         !contains_any_word_ignore_case(
+             text, {"invalid", "unknown", "unsupported", "not supported", "format"});
+}
+
+bool says_amount_exceeds_refundable(std::string_view text) {
+  return contains_any_word_ignore_case(text, {"amount"}) &&
+         contains_any_word_ignore_case(
+             text, {"exceeds", "exceeded", "exceed", "too high", "maximum", "limit"}) &&
+         !contains_any_word_ignore_case(text, {"invalid", "format"});
 }
 
 std::string vendor_message_of(const HttpResponse& response) {
@@ -33,15 +57,9 @@ std::string vendor_message_of(const HttpResponse& response) {
 }  // namespace
 
 ErrorKind classify_rejection(std::string_view message) {
-  if (mentions(message, "reference", {"already", "exist", "duplicate", "unique", "used"})) {
-    return ErrorKind::duplicate_reference;
-  }
-  if (mentions(message, "currency", {"mismatch", "match", "differ", "wrong"})) {
-    return ErrorKind::currency_mismatch;
-  }
-  if (mentions(message, "amount", {"exceed", "maximum", "too high", "limit"})) {
-    return ErrorKind::amount_exceeds_refundable;
-  }
+  if (says_duplicate_reference(message)) return ErrorKind::duplicate_reference;
+  if (says_currency_mismatch(message)) return ErrorKind::currency_mismatch;
+  if (says_amount_exceeds_refundable(message)) return ErrorKind::amount_exceeds_refundable;
   return ErrorKind::invalid_request;
 }
 

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <utility>
 
+#include "core/printable.hpp"
 #include "internal/http_errors.hpp"
 #include "internal/json_reader.hpp"
 #include "internal/text.hpp"
@@ -102,14 +103,30 @@ Result<Refund> parse_refund_response(const HttpResponse& response, const RefundR
   if (!vendor_reference) return unreadable(vendor_reference.error().message);
   refund.vendor_reference = std::move(vendor_reference).value();
 
+  // An echo that differs from what was sent is not this refund as requested (another, existing
+  // refund; a vendor-side change): the vendor said yes to something, so outcome_unknown.
   Result<std::string> reference = read_text(*body, "externalReference", request.reference);
   if (!reference) return unreadable(reference.error().message);
+  if (*reference != request.reference) {
+    // printable_excerpt: the echo is the vendor's text and must not carry control characters.
+    return unreadable("its \"externalReference\" \"" + detail::printable_excerpt(*reference, 64) +
+                      "\" differs from the \"" + detail::printable_excerpt(request.reference, 64) +
+                      "\" sent");
+  }
   refund.reference = std::move(reference).value();
 
   Result<Currency> currency = read_currency(*body, request.amount.currency());
   if (!currency) return unreadable(currency.error().message);
+  if (*currency != request.amount.currency()) {
+    return unreadable("its \"currency\" " + std::string(currency->code()) + " differs from the " +
+                      std::string(request.amount.currency().code()) + " sent");
+  }
   Result<Money> amount = read_amount(*body, *currency, request.amount);
   if (!amount) return unreadable(amount.error().message);
+  if (*amount != request.amount) {
+    return unreadable("its \"amount\" " + amount->to_string() + " differs from the " +
+                      request.amount.to_string() + " sent");
+  }
   refund.amount = *amount;
 
   Result<std::optional<Date>> planned = read_date(*body, "plannedDate", sent_planned_date);

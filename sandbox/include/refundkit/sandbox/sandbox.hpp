@@ -29,8 +29,9 @@ struct SandboxOptions {
   /// after the default orders. Empty for none.
   std::string seed_file;
   std::string komfortkasse_api_key = "sandbox-komfortkasse-key";
-  /// Today's date, for Komfortkasse's "plannedDate must be in the future" rule. The system clock
-  /// (UTC) when empty; tests inject a fixed date.
+  /// Today's date, for Komfortkasse's "plannedDate must be in the future" rule. When empty,
+  /// Komfortkasse's date (Europe/Berlin), as the adapter computes it: the UTC date of now + 2 h.
+  /// Tests inject a fixed date.
   std::function<Date()> today;
 };
 
