@@ -25,10 +25,11 @@ struct KomfortkasseOptions {
 ///
 /// Uses RefundRequest::order_id (the order number, percent-encoded as one path segment),
 /// reference (externalReference), amount and planned_date (must be strictly after today();
-/// default: the day after today(), Berlin's date). Komfortkasse has no field for reason, kind, capture_number, line_items,
-/// vat_breakdown or variable_symbol: they are ignored. The reference must be unique per shop:
-/// Komfortkasse refuses a reused one (duplicate_reference), which makes a retry with the same
-/// reference safe after outcome_unknown. Each call sends at most one request and never retries.
+/// default: the day after today(), Berlin's date). Komfortkasse has no field for reason, kind,
+/// capture_number, line_items, vat_breakdown or variable_symbol: they are ignored. The reference
+/// must be unique per shop: Komfortkasse refuses a reused one (duplicate_reference), which makes a
+/// retry with the same reference safe after outcome_unknown. Each call sends at most one request
+/// and never retries.
 ///
 /// The API key is never part of a Refund or an Error, even when the vendor echoes it.
 /// Without a transport, a CurlTransport with default options is created.
