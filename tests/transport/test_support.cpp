@@ -6,12 +6,41 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <cstdint>
 #include <cstdlib>
 #include <stdexcept>
 
 #include "internal/text.hpp"
 
 namespace refundkit::testing_support {
+namespace {
+
+sockaddr_in loopback_address(int port) {
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  address.sin_port = htons(static_cast<std::uint16_t>(port));
+  return address;
+}
+
+// A listening socket on 127.0.0.1 and an ephemeral port; returns the socket and sets port.
+int listen_on_loopback(int backlog, int& port) {
+  const int listener = ::socket(AF_INET, SOCK_STREAM, 0);
+  if (listener < 0) throw std::runtime_error("socket() failed");
+  sockaddr_in address = loopback_address(0);
+  socklen_t length = sizeof(address);
+  if (::bind(listener, reinterpret_cast<sockaddr*>(&address), sizeof(address)) != 0 ||
+      ::listen(listener, backlog) != 0 ||
+      ::getsockname(listener, reinterpret_cast<sockaddr*>(&address), &length) != 0) {
+    ::close(listener);
+    throw std::runtime_error("cannot listen on 127.0.0.1");
+  }
+  port = ntohs(address.sin_port);
+  return listener;
+}
+
+}  // namespace
+
 CurlTransportOptions loopback_options() {
   CurlTransportOptions options;
   options.allow_http_for_loopback = true;
@@ -21,36 +50,14 @@ CurlTransportOptions loopback_options() {
 }
 
 int closed_loopback_port() {
-  const int sock = ::socket(AF_INET, SOCK_STREAM, 0);
-  if (sock < 0) throw std::runtime_error("socket() failed");
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  address.sin_port = 0;
-  socklen_t length = sizeof(address);
-  if (::bind(sock, reinterpret_cast<sockaddr*>(&address), sizeof(address)) != 0 ||
-      ::getsockname(sock, reinterpret_cast<sockaddr*>(&address), &length) != 0) {
-    ::close(sock);
-    throw std::runtime_error("bind() failed");
-  }
-  ::close(sock);
-  return ntohs(address.sin_port);
+  int port = 0;
+  ::close(listen_on_loopback(1, port));
+  return port;
 }
 
 UnresponsiveListener::UnresponsiveListener() {
-  listener_ = ::socket(AF_INET, SOCK_STREAM, 0);
-  if (listener_ < 0) throw std::runtime_error("socket() failed");
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t length = sizeof(address);
-  if (::bind(listener_, reinterpret_cast<sockaddr*>(&address), sizeof(address)) != 0 ||
-      ::listen(listener_, 0) != 0 ||
-      ::getsockname(listener_, reinterpret_cast<sockaddr*>(&address), &length) != 0) {
-    ::close(listener_);
-    throw std::runtime_error("cannot set up an unresponsive listener");
-  }
-  port_ = ntohs(address.sin_port);
+  listener_ = listen_on_loopback(0, port_);
+  sockaddr_in address = loopback_address(port_);
   // A backlog of 0 holds one connection; a few more make sure the queue is full.
   for (int i = 0; i < 3; ++i) {
     const int filler = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
@@ -124,19 +131,7 @@ void RawConnection::write(std::string_view bytes) {
 }
 
 RawHttpServer::RawHttpServer(Handler handler) : handler_(std::move(handler)) {
-  listener_ = ::socket(AF_INET, SOCK_STREAM, 0);
-  if (listener_ < 0) throw std::runtime_error("socket() failed");
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t length = sizeof(address);
-  if (::bind(listener_, reinterpret_cast<sockaddr*>(&address), sizeof(address)) != 0 ||
-      ::listen(listener_, 8) != 0 ||
-      ::getsockname(listener_, reinterpret_cast<sockaddr*>(&address), &length) != 0) {
-    ::close(listener_);
-    throw std::runtime_error("cannot set up a raw server");
-  }
-  port_ = ntohs(address.sin_port);
+  listener_ = listen_on_loopback(8, port_);
   thread_ = std::thread([this] { serve(); });
 }
 
