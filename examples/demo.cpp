@@ -50,8 +50,12 @@ std::string run(refundkit::RefundClient& client, int number, const Scenario& sce
     return std::string(refundkit::to_string(refund->status));
   }
   const refundkit::Error& error = refund.error();
-  std::cout << "   -> " << (error.may_have_been_executed() ? "OUTCOME UNKNOWN" : "not made") << ": "
-            << refundkit::to_string(error.kind) << " (HTTP " << error.http_status
+  const char* verdict = error.may_have_been_executed() ? "OUTCOME UNKNOWN"
+                        : error.kind == refundkit::ErrorKind::duplicate_reference
+                            ? "nothing new made, a refund with this reference exists"
+                            : "not made";
+  std::cout << "   -> " << verdict << ": " << refundkit::to_string(error.kind) << " (HTTP "
+            << error.http_status
             << "): " << (error.vendor_message.empty() ? error.message : error.vendor_message)
             << "\n\n";
   return std::string(refundkit::to_string(error.kind));
