@@ -4,6 +4,7 @@
 #include <array>
 #include <optional>
 
+#include "internal/json_reader.hpp"
 #include "internal/text.hpp"
 
 namespace refundkit::internal {
@@ -73,6 +74,14 @@ std::string_view trim_spaces(std::string_view text) {
 }
 
 // "name=value" -> "value"; a bare "word" is itself the value.
+void collect_strings(const Json& value, std::vector<std::string>& out) {
+  if (value.is_string()) {
+    out.push_back(value.get<std::string>());
+  } else if (value.is_structured()) {
+    for (const Json& element : value) collect_strings(element, out);
+  }
+}
+
 std::string_view query_value(std::string_view item) {
   const std::size_t equals = item.find('=');
   return equals == std::string_view::npos ? item : item.substr(equals + 1);
@@ -132,29 +141,6 @@ std::string loggable_body(std::string_view body, bool secret) {
   return cut;
 }
 
-bool reveals_request_secret(std::string_view text, const HttpRequest& request) {
-  std::vector<std::string_view> secrets;
-  for (const HttpHeader& header : request.headers) {
-    if (is_loggable_header(header.name)) continue;
-    secrets.push_back(header.value);
-    for (std::string_view word : split(header.value, " \t")) secrets.push_back(word);
-  }
-  if (const std::optional<UrlParts> parts = split_url(request.url)) {
-    secrets.push_back(parts->userinfo);
-    for (std::string_view piece : split(parts->userinfo, ":")) secrets.push_back(piece);
-    for (std::string_view item : split(parts->query, "&")) secrets.push_back(query_value(item));
-  }
-  if (request.body_is_secret) {
-    secrets.push_back(request.body);
-    for (std::string_view piece : split(request.body, "&=\" \t\r\n{}:,")) secrets.push_back(piece);
-  }
-  return std::any_of(secrets.begin(), secrets.end(), [text](std::string_view secret) {
-    // Shorter pieces match ordinary words and would hide useful error text.
-    return secret.size() >= kMinRedactableSecretLength &&
-           text.find(secret) != std::string_view::npos;
-  });
-}
-
 std::vector<std::string> request_secrets(const HttpRequest& request) {
   std::vector<std::string_view> found;
   for (const HttpHeader& header : request.headers) {
@@ -173,9 +159,15 @@ std::vector<std::string> request_secrets(const HttpRequest& request) {
     for (std::string_view piece : split(parts->userinfo, ":")) found.push_back(piece);
     for (std::string_view item : split(parts->query, "&")) found.push_back(query_value(item));
   }
+  std::vector<std::string> json_values;  // owns what `found` points into below
   if (request.body_is_secret) {
     found.push_back(request.body);
     for (std::string_view item : split(request.body, "&")) found.push_back(query_value(item));
+    // A JSON credential body ({"username", "password"}): each string value on its own.
+    if (const std::optional<Json> document = parse_json_exact(request.body)) {
+      collect_strings(*document, json_values);
+      found.insert(found.end(), json_values.begin(), json_values.end());
+    }
   }
 
   std::vector<std::string> secrets;
@@ -188,6 +180,13 @@ std::vector<std::string> request_secrets(const HttpRequest& request) {
   });
   secrets.erase(std::unique(secrets.begin(), secrets.end()), secrets.end());
   return secrets;
+}
+
+bool reveals_request_secret(std::string_view text, const HttpRequest& request) {
+  const std::vector<std::string> secrets = request_secrets(request);
+  return std::any_of(secrets.begin(), secrets.end(), [text](const std::string& secret) {
+    return text.find(secret) != std::string_view::npos;
+  });
 }
 
 HttpExchangeLog make_exchange_log(const HttpRequest& request, const Result<HttpResponse>& result,

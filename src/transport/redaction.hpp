@@ -36,13 +36,12 @@ std::string loggable_body(std::string_view body, bool secret);
 /// The credentials `request` carries, longest first, each at least kMinRedactableSecretLength
 /// long: the value of every header outside the allow-list (and the credentials after the scheme
 /// of an Authorization value), the URL's userinfo and its parts, every query value, and a secret
-/// body with its form values. Replacing these wherever they occur keeps a vendor that echoes a
-/// credential ("invalid API key ...") from leaking it.
+/// body with its form values or JSON string values. Replacing these wherever they occur keeps a
+/// vendor that echoes a credential ("invalid API key ...") from leaking it.
 std::vector<std::string> request_secrets(const HttpRequest& request);
 
-/// True when `text` contains a credential of `request`: a value of a header outside the
-/// allow-list, a query value, the URL's userinfo or a secret body. Used to keep libcurl's own
-/// error text out of messages if it ever echoes one.
+/// True when `text` contains one of request_secrets(request). Used to keep libcurl's own error
+/// text out of messages if it ever echoes one.
 bool reveals_request_secret(std::string_view text, const HttpRequest& request);
 
 /// What the log hook receives for one exchange. Every request_secrets() value is replaced wherever

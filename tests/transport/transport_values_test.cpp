@@ -115,6 +115,21 @@ TEST(RequestSecretsTest, CollectsCredentialValuesLongestFirst) {
                                      "merchant", "passw0rd", "kk-live", "qu3ry"));
 }
 
+// Skip Pay's token request sends {"username", "password"}: each value is a secret on its own.
+TEST(RequestSecretsTest, FindsTheStringValuesOfASecretJsonBody) {
+  HttpRequest request;
+  request.method = HttpMethod::post;
+  request.url = "https://h/authentication/v1/partner";
+  request.body = R"({"username":"merchant-user","password":"pa55word!","nested":{"pin":"9876"}})";
+  request.body_is_secret = true;
+  const auto secrets = internal::request_secrets(request);
+  for (const char* value : {"merchant-user", "pa55word!", "9876"}) {
+    EXPECT_THAT(secrets, ::testing::Contains(value));
+    EXPECT_TRUE(internal::reveals_request_secret(std::string("... ") + value + " ...", request));
+  }
+  EXPECT_FALSE(internal::reveals_request_secret("Failed to connect to h port 443", request));
+}
+
 TEST(MakeExchangeLogTest, EchoedCredentialsAreRedactedEverywhere) {
   HttpRequest request;
   request.method = HttpMethod::post;
