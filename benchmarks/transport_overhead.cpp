@@ -96,18 +96,22 @@ int main(int argc, char** argv) {
   refundkit::sandbox::SandboxOptions sandbox_options;
   sandbox_options.seed_default_orders = false;
   refundkit::sandbox::Sandbox sandbox(sandbox_options);
-  const auto order_total = refundkit::Money::parse("1000000000.00", "EUR").value();
-  sandbox.add_order({"komfortkasse", "BENCH-1", order_total});
+  // Refunds spread over many orders, as a real run would be: no order piles up thousands.
+  constexpr int kOrders = 1000;
+  const auto order_total = refundkit::Money::parse("1000000.00", "EUR").value();
+  for (int i = 0; i < kOrders; ++i) {
+    sandbox.add_order({"komfortkasse", "BENCH-" + std::to_string(i), order_total});
+  }
   refundkit::KomfortkasseOptions client_options;
   client_options.api_key = sandbox.options().komfortkasse_api_key;
   client_options.base_url = sandbox.komfortkasse_base_url();
   auto client = refundkit::make_komfortkasse_client(client_options, transport);
   refundkit::RefundRequest refund;
-  refund.order_id = "BENCH-1";
   refund.amount = refundkit::Money::parse("0.01", "EUR").value();
   long long reference = 0;
   const auto refund_send = [&] {
     refund.reference = "bench-" + std::to_string(++reference);
+    refund.order_id = "BENCH-" + std::to_string(reference % kOrders);
     return static_cast<bool>(client->create_refund(refund));
   };
 

@@ -134,7 +134,7 @@ std::variant<SandboxRefund, Rejection> record_refund(SandboxState& state,
   refund.status = order->bank_details_missing ? "BANKDETAILS_MISSING" : "NEW";
   refund.planned_date = fields.planned_date;
   refund.vendor_reference = "KKBT" + zero_padded(number, 8);
-  state.refunds.push_back(refund);
+  state.add_refund(refund);
   return refund;
 }
 

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <map>
 #include <mutex>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -15,19 +16,33 @@ namespace refundkit::sandbox::detail {
 /// Everything the emulated vendors remember, for every vendor: orders and the refunds made
 /// against them. Only touched through StateStore::with_state(), i.e. under its mutex.
 struct SandboxState {
-  std::map<std::pair<std::string, std::string>, SandboxOrder> orders;  ///< (provider, order id)
-  std::vector<SandboxRefund> refunds;                                  ///< In creation order.
+  using Key = std::pair<std::string, std::string>;
+
+  std::map<Key, SandboxOrder> orders;  ///< (provider, order id)
+  /// In creation order. Append only through add_refund(), which keeps the indexes below.
+  std::vector<SandboxRefund> refunds;
   /// Refunds ever created; never rewound (not even by a reset), so refund ids stay unique.
   std::uint64_t refunds_created = 0;
 
   const SandboxOrder* find_order(std::string_view provider, std::string_view order_id) const;
   /// Adds or replaces an order; a replaced order loses its refunds.
   void put_order(const SandboxOrder& order);
+  void add_refund(SandboxRefund refund);
+  /// Forgets every order and refund (refunds_created stays).
+  void clear();
   std::vector<const SandboxRefund*> refunds_of(std::string_view provider,
                                                std::string_view order_id) const;
   /// Whether `reference` names any refund of `provider` (any order): references are unique
   /// per shop.
   bool reference_in_use(std::string_view provider, std::string_view reference) const;
+
+ private:
+  void rebuild_indexes();
+
+  // Indexes into `refunds`, so that a request costs the same with a million refunds as with
+  // none (bulk-refund benchmarks run against the sandbox).
+  std::map<Key, std::vector<std::size_t>> refunds_by_order_;
+  std::set<Key> references_;  ///< (provider, reference)
 };
 
 /// The one shared, mutex-guarded state of a sandbox. Vendors run each request's check-and-update
