@@ -1,8 +1,10 @@
 #pragma once
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace refundkit {
 
@@ -28,13 +30,24 @@ std::optional<ErrorKind> error_kind_from_string(std::string_view text) noexcept;
 
 /// A failed operation. Keeps everything the vendor said, so nothing is lost in translation.
 /// Never contains credentials.
+///
+/// Built in one expression where tests need one:
+///   refundkit::Error{refundkit::ErrorKind::rate_limited, "slow down", 429}
 struct Error {
+  Error() = default;
+  Error(ErrorKind error_kind, std::string error_message, int status = 0)
+      : kind(error_kind), message(std::move(error_message)), http_status(status) {}
+
   ErrorKind kind = ErrorKind::protocol;
   std::string message;         ///< Human-readable, written by refundkit.
   int http_status = 0;         ///< 0 when no HTTP response was received.
   std::string vendor_code;     ///< The vendor's own error code, if it gave one.
   std::string vendor_message;  ///< The vendor's own error message, if it gave one.
   std::string raw_body;  ///< The vendor's response body, verbatim (possibly truncated at the cap).
+  /// The vendor's Retry-After (seconds or an HTTP-date, as a duration from when it was read).
+  std::optional<std::chrono::seconds> retry_after;
+  std::string request_id;  ///< The vendor's request id (X-Request-Id and the like), if it sent one.
+  int attempts = 0;  ///< Requests of the refund sent by this call (0: refused before sending).
 
   /// True when the refund may have been executed despite the error: reconcile before retrying
   /// with a new reference.

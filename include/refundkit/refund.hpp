@@ -102,6 +102,11 @@ struct Refund {
   std::optional<Date> executed_date;
   int http_status = 0;
   std::string raw_body;  ///< The vendor's response body, verbatim.
+  /// create_refund found this refund already made (by an earlier call, or by an attempt of this
+  /// one whose answer was lost) when it read back by reference: nothing new was made, and the
+  /// refund asked for exists. raw_body is then the read-back answer.
+  bool already_existed = false;
+  int attempts = 0;  ///< Requests of the refund sent by this call (create_refund).
 };
 
 }  // namespace refundkit

@@ -10,7 +10,8 @@ namespace refundkit {
 /// The provider-neutral refund interface. Every adapter implements it; merchant code depends on
 /// it alone, and tests substitute refundkit::testing::MockRefundClient.
 ///
-/// Implementations are safe to call from several threads at once.
+/// Implementations are safe to call from several threads at once. New calls get a default
+/// implementation, so that a merchant's own implementation or mock keeps compiling.
 class RefundClient {
  public:
   virtual ~RefundClient() = default;
@@ -18,10 +19,22 @@ class RefundClient {
   /// "komfortkasse", "optty", "afterpay" or "skippay".
   virtual std::string_view provider() const noexcept = 0;
 
-  /// Validates the request, sends it once, and maps the answer. Expected outcomes (declined,
-  /// over limit, unknown order) come back as an Error, never as an exception. An Error of kind
-  /// outcome_unknown means the refund may exist: reconcile, or retry with the same reference.
+  /// Validates the request, sends it, and maps the answer. Expected outcomes (declined, over
+  /// limit, unknown order) come back as an Error, never as an exception.
+  ///
+  /// Retries only what cannot pay twice (the client's RetryPolicy). A refund this call finds
+  /// already made under the same reference, for the same order, amount and currency, comes back
+  /// as a value with Refund::already_existed set: retrying after outcome_unknown is how a
+  /// merchant settles it. The same reference on a different refund is duplicate_reference.
+  /// outcome_unknown means the refund may exist: call again with the same reference (never a
+  /// new one), or look it up with find_refund.
   virtual Result<Refund> create_refund(const RefundRequest& request) = 0;
+
+  /// Reads back the refund made with the merchant's `reference` for `order_id`: the refund, or
+  /// ErrorKind::not_found when the vendor shows no refund with that reference.
+  /// ErrorKind::outcome_unknown when it cannot tell (the read failed, or the vendor offers no
+  /// read-back, which is what this default says).
+  virtual Result<Refund> find_refund(std::string_view order_id, std::string_view reference);
 };
 
 }  // namespace refundkit

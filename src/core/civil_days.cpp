@@ -19,4 +19,21 @@ Date civil_from_days(long long days) noexcept {
   return date;
 }
 
+long long days_from_civil(const Date& date) noexcept {
+  const long long year = date.year - (date.month <= 2 ? 1 : 0);
+  const long long era = (year >= 0 ? year : year - 399) / 400;
+  const long long year_of_era = year - era * 400;
+  const long long shifted_month = date.month > 2 ? date.month - 3 : date.month + 9;
+  const long long day_of_year = (153 * shifted_month + 2) / 5 + date.day - 1;
+  const long long day_of_era =
+      year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+  return era * 146097 + day_of_era - 719468;
+}
+
+int weekday_from_days(long long days_since_epoch) noexcept {
+  // 1970-01-01 was a Thursday.
+  const long long weekday = (days_since_epoch + 4) % 7;
+  return static_cast<int>(weekday < 0 ? weekday + 7 : weekday);
+}
+
 }  // namespace refundkit::detail

@@ -9,4 +9,10 @@ namespace refundkit::detail {
 /// static buffer.
 Date civil_from_days(long long days_since_epoch) noexcept;
 
+/// The inverse: days from 1970-01-01 to `date` (Howard Hinnant's days_from_civil).
+long long days_from_civil(const Date& date) noexcept;
+
+/// 0 for Sunday .. 6 for Saturday.
+int weekday_from_days(long long days_since_epoch) noexcept;
+
 }  // namespace refundkit::detail

@@ -58,9 +58,9 @@ TEST(JsonOutput, BodiesThatAreNotStrictJsonAreQuotedNotSpliced) {
 }
 
 TEST(JsonOutput, ErrorHasTheDocumentedFields) {
-  Error error{
-      ErrorKind::duplicate_reference,           "already used", 400, "", "externalReference exists",
-      R"({"error":"externalReference exists"})"};
+  Error error{ErrorKind::duplicate_reference, "already used", 400};
+  error.vendor_message = "externalReference exists";
+  error.raw_body = R"({"error":"externalReference exists"})";
   const auto document = nlohmann::json::parse(error_json(error));
   const auto& details = document.at("error");
   EXPECT_EQ(details["kind"], "duplicate_reference");

@@ -76,16 +76,25 @@ TEST_F(RefundkitProcess, AwaitingBankDetailsIsCreated) {
   EXPECT_EQ(parse(result)["status"], "awaiting_customer");
 }
 
-// After exit 3 the contract says "retry with the same reference": when the first attempt did create
-// the refund, that retry lands here, so it must never read as "definitely not made".
-TEST_F(RefundkitProcess, DuplicateReferenceSaysTheReferenceExists) {
+// After exit 3 the contract says "run the same command again": when the first attempt did create
+// the refund, that retry finds it by reading back, and reports it as existing, never as "not made".
+TEST_F(RefundkitProcess, TheSameCommandAgainFindsTheRefundItMade) {
   ASSERT_EQ(refund(order("KK-1001", "1.00", "EUR", "cli-dup")).exit_code, 0);
-  const auto result = refund(order("KK-1001", "1.00", "EUR", "cli-dup"));
-  EXPECT_EQ(result.exit_code, 4);
-  const auto error = parse(result)["error"];
+  const auto again = refund(order("KK-1001", "1.00", "EUR", "cli-dup"));
+  EXPECT_EQ(again.exit_code, 0) << again.out;
+  EXPECT_EQ(parse(again)["existing"], true);
+  EXPECT_EQ(parse(again)["reference"], "cli-dup");
+  EXPECT_EQ(sandbox_.refunds().size(), 1u);
+}
+
+TEST_F(RefundkitProcess, TheReferenceOfAnotherRefundExitsFour) {
+  ASSERT_EQ(refund(order("KK-1001", "1.00", "EUR", "cli-dup-2")).exit_code, 0);
+  const auto other = refund(order("KK-1001", "2.00", "EUR", "cli-dup-2"));
+  EXPECT_EQ(other.exit_code, 4);
+  const auto error = parse(other)["error"];
   EXPECT_EQ(error["kind"], "duplicate_reference");
-  EXPECT_EQ(error["http_status"], 400);
-  EXPECT_TRUE(error["vendor_message"].is_string());
+  EXPECT_NE(error["message"].get<std::string>().find("1.00 EUR"), std::string::npos);
+  EXPECT_EQ(sandbox_.refunds().size(), 1u);
 }
 
 TEST_F(RefundkitProcess, ErrorsMapToKindsAndExitOne) {
@@ -95,8 +104,10 @@ TEST_F(RefundkitProcess, ErrorsMapToKindsAndExitOne) {
   };
   const Case cases[] = {
       {order("NO-SUCH", "1.00", "EUR", "cli-e-1"), "not_found"},
-      {order("KK-1002", "500.00", "EUR", "cli-e-2"), "amount_exceeds_refundable"},
-      {order("KK-1003", "1.00", "EUR", "cli-e-3"), "currency_mismatch"},
+      // Komfortkasse documents one text for every 400, "Invalid request", and the sandbox
+      // answers exactly that: the kind cannot be refined from it.
+      {order("KK-1002", "500.00", "EUR", "cli-e-2"), "invalid_request"},
+      {order("KK-1003", "1.00", "EUR", "cli-e-3"), "invalid_request"},
       {order("KK-1001", "1.005", "EUR", "cli-e-4"), "invalid_request"},
       {order("KK-1001", "0", "EUR", "cli-e-5"), "invalid_request"},
       {order("KK-1001", "1.00", "EUX", "cli-e-6"), "invalid_request"},
@@ -170,6 +181,56 @@ TEST_F(RefundkitProcess, TimeoutAfterSendingIsOutcomeUnknown) {
               "cli-slow-1", "--timeout", "0.3", "--base-url", server.base_url()});
   EXPECT_EQ(result.exit_code, 3);
   EXPECT_EQ(parse(result)["error"]["kind"], "outcome_unknown");
+}
+
+ProcessResult status_of(const std::vector<std::string>& args) {
+  std::vector<std::string> full{"status", "komfortkasse"};
+  full.insert(full.end(), args.begin(), args.end());
+  return run_process(REFUNDKIT_CLI_PATH, full, {std::string("KOMFORTKASSE_API_KEY=") + kApiKey});
+}
+
+TEST_F(RefundkitProcess, StatusReadsTheRefundBackByReference) {
+  ASSERT_EQ(refund(order("KK-1003", "25.00", "CHF", "cli-status-1")).exit_code, 0);
+  const auto found = status_of({"--order", "KK-1003", "--reference", "cli-status-1", "--base-url",
+                                sandbox_.komfortkasse_base_url()});
+  EXPECT_EQ(found.exit_code, 0) << found.out << found.err;
+  const auto document = parse(found);
+  EXPECT_EQ(document["reference"], "cli-status-1");
+  EXPECT_EQ(document["amount"], "25.00");
+  EXPECT_EQ(document["currency"], "CHF");
+  EXPECT_EQ(document["status"], "pending");
+  EXPECT_EQ(document["existing"], true);
+  EXPECT_EQ(found.out.find(kApiKey), std::string::npos);
+}
+
+TEST_F(RefundkitProcess, StatusOfNoSuchRefundExitsOne) {
+  const auto absent = status_of({"--order", "KK-1001", "--reference", "cli-status-none",
+                                 "--base-url", sandbox_.komfortkasse_base_url()});
+  EXPECT_EQ(absent.exit_code, 1);
+  EXPECT_EQ(parse(absent)["error"]["kind"], "not_found");
+}
+
+TEST_F(RefundkitProcess, StatusThatCannotTellExitsThree) {
+  httplib::Server broken;
+  broken.Get(R"(/.*)", [](const httplib::Request&, httplib::Response& response) {
+    response.status = 200;
+    response.set_content("<html>maintenance</html>", "text/html");
+  });
+  sandbox::LoopbackServer server(broken);
+  const auto unknown =
+      status_of({"--order", "KK-1001", "--reference", "r", "--base-url", server.base_url()});
+  EXPECT_EQ(unknown.exit_code, 3);
+  EXPECT_EQ(parse(unknown)["error"]["kind"], "outcome_unknown");
+}
+
+TEST_F(RefundkitProcess, StatusRefusesTheFlagsOfANewRefund) {
+  const auto result = status_of({"--order", "KK-1001", "--reference", "r", "--amount", "1.00"});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find("unknown option --amount"), std::string::npos);
+  EXPECT_EQ(status_of({"--order", "KK-1001"}).exit_code, 2);
+  const auto help = run_process(REFUNDKIT_CLI_PATH, {"status", "--help"}, {});
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_NE(help.out.find("0 found, 1 no refund"), std::string::npos);
 }
 
 TEST_F(RefundkitProcess, HelpAndVersion) {

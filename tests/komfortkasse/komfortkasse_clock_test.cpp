@@ -1,5 +1,6 @@
-// Komfortkasse's "today" (Europe/Berlin) without a time-zone database: the UTC date of now + 2h,
-// never behind Berlin's date. The default plannedDate and the local "in the future" check use it.
+// Komfortkasse's "today" (Europe/Berlin) without a time-zone database: CET, and CEST from the last
+// Sunday of March to the last Sunday of October (01:00 UTC). The default plannedDate and the local
+// "in the future" check use it.
 #include <chrono>
 #include <string>
 
@@ -20,35 +21,45 @@ std::chrono::system_clock::time_point at_unix(long long seconds) {
   return std::chrono::system_clock::time_point(std::chrono::seconds(seconds));
 }
 
-TEST(BerlinToday, IsTheUtcDateTwoHoursLater) {
+TEST(BerlinToday, FollowsCetAndCestExactly) {
   struct Case {
     const char* what;
     long long unix_seconds;
     Date expected;
   };
   const Case cases[] = {
-      {"2026-03-14 00:00Z (01:00 CET)", 1773446400, Date{2026, 3, 14}},
-      {"2026-03-14 21:59:59Z (22:59:59 CET)", 1773525599, Date{2026, 3, 14}},
-      // 23:00 CET: an hour early into tomorrow (conservative, never behind).
-      {"2026-03-14 22:00Z (23:00 CET)", 1773525600, Date{2026, 3, 15}},
+      {"2026-03-14 22:59:59Z (23:59:59 CET)", 1773529199, Date{2026, 3, 14}},
+      {"2026-03-14 23:00Z (00:00 CET)", 1773529200, Date{2026, 3, 15}},
+      // Summer time starts on the last Sunday of March, 2026-03-29, at 01:00 UTC.
+      {"2026-03-28 22:59:59Z (23:59:59 CET)", 1774738799, Date{2026, 3, 28}},
+      {"2026-03-28 23:00Z (00:00 CET)", 1774738800, Date{2026, 3, 29}},
+      {"2026-03-29 00:59:59Z (01:59:59 CET)", 1774745999, Date{2026, 3, 29}},
+      {"2026-03-29 01:00Z (03:00 CEST)", 1774746000, Date{2026, 3, 29}},
+      {"2026-03-29 21:59:59Z (23:59:59 CEST)", 1774821599, Date{2026, 3, 29}},
+      {"2026-03-29 22:00Z (00:00 CEST)", 1774821600, Date{2026, 3, 30}},
       {"2026-07-01 21:59:59Z (23:59:59 CEST)", 1782943199, Date{2026, 7, 1}},
-      // Midnight CEST: exactly Berlin's new day, while UTC still says 2026-07-01.
       {"2026-07-01 22:00Z (00:00 CEST)", 1782943200, Date{2026, 7, 2}},
-      {"2026-12-31 21:59:59Z", 1798754399, Date{2026, 12, 31}},
-      {"2026-12-31 22:00Z", 1798754400, Date{2027, 1, 1}},
-      {"1969-12-31 21:59:59Z", -7201, Date{1969, 12, 31}},
-      {"1969-12-31 22:00Z", -7200, Date{1970, 1, 1}},
+      // Summer time ends on the last Sunday of October, 2026-10-25, at 01:00 UTC.
+      {"2026-10-24 21:59:59Z (23:59:59 CEST)", 1792879199, Date{2026, 10, 24}},
+      {"2026-10-24 22:00Z (00:00 CEST)", 1792879200, Date{2026, 10, 25}},
+      {"2026-10-25 00:59:59Z (02:59:59 CEST)", 1792889999, Date{2026, 10, 25}},
+      {"2026-10-25 01:00Z (02:00 CET)", 1792890000, Date{2026, 10, 25}},
+      {"2026-10-25 22:59:59Z (23:59:59 CET)", 1792969199, Date{2026, 10, 25}},
+      {"2026-10-25 23:00Z (00:00 CET)", 1792969200, Date{2026, 10, 26}},
+      {"2026-12-31 22:59:59Z", 1798757999, Date{2026, 12, 31}},
+      {"2026-12-31 23:00Z", 1798758000, Date{2027, 1, 1}},
+      {"1969-12-31 22:59:59Z", -3601, Date{1969, 12, 31}},
+      {"1969-12-31 23:00Z", -3600, Date{1970, 1, 1}},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(berlin_today(at_unix(c.unix_seconds)), c.expected) << c.what;
   }
 }
 
-TEST(BerlinToday, NeverBehindTheUtcDate) {
+TEST(BerlinToday, IsTheUtcDateOrTheDayAfter) {
   const auto now = std::chrono::system_clock::now();
   const Date utc = Date::today_utc();
   const Date berlin = berlin_today(now);
-  // UTC's day may turn between the two readings only when now + 2h is already that next day.
   EXPECT_TRUE(berlin == utc || berlin == utc.next_day())
       << berlin.to_iso() << " vs " << utc.to_iso();
 }

@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "refundkit/komfortkasse.hpp"
 #include "refundkit/test_support/fake_transport.hpp"
@@ -30,6 +31,9 @@ class KomfortkasseTest : public ::testing::Test {
     options.base_url = std::string(kBaseUrl);
     const Date fixed_today = today;
     options.today = [fixed_today] { return fixed_today; };
+    // One attempt and no waiting: these tests are about one exchange's mapping. Retries and
+    // read-backs have their own tests (komfortkasse_pipeline_test.cpp, tests/pipeline).
+    options.retry = RetryPolicy::none();
     return options;
   }
 
@@ -53,6 +57,27 @@ class KomfortkasseTest : public ::testing::Test {
   Result<Refund> answer(int status, std::string body) {
     transport->respond_json(status, std::move(body));
     return create(request());
+  }
+
+  /// Answers the read-back that follows a refusal or a doubtful answer: order 1001 has no refunds,
+  /// so the refusal stands as mapped.
+  void SetUp() override {
+    transport->set_handler([](const HttpRequest& request) -> Result<HttpResponse> {
+      if (request.method != HttpMethod::get) {
+        ADD_FAILURE() << "unexpected " << request.url;
+        return test_support::make_transport_error(ErrorKind::protocol, "no reply scripted");
+      }
+      return test_support::make_json_response(200, R"({"number":"1001","refunds":[]})");
+    });
+  }
+
+  /// The requests that were not read-backs.
+  std::vector<HttpRequest> posts() const {
+    std::vector<HttpRequest> posts;
+    for (HttpRequest& request : transport->requests()) {
+      if (request.method == HttpMethod::post) posts.push_back(std::move(request));
+    }
+    return posts;
   }
 
   Date today{2026, 3, 14};

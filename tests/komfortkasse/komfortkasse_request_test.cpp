@@ -146,21 +146,46 @@ TEST_F(RequestTest, PlannedDateDefaultsToTomorrow) {
   }
 }
 
-TEST_F(RequestTest, FieldsKomfortkasseDoesNotKnowAreIgnored) {
-  RefundRequest refund_request = request();
-  refund_request.reason = "damaged";
-  refund_request.kind = RefundKind::returned_goods;
-  refund_request.capture_number = "C-1";
-  refund_request.variable_symbol = "123";
-  refund_request.line_items.push_back(LineItem{});
-  refund_request.vat_breakdown.push_back(VatAmount{});
-  EXPECT_EQ(sent(refund_request).body, sent(request()).body);
+TEST_F(RequestTest, ReasonIsDroppedAsKomfortkasseHasNoFieldForIt) {
+  RefundRequest with_reason = request();
+  with_reason.reason = "damaged";
+  EXPECT_EQ(sent(with_reason).body, sent(request()).body);
 }
 
-TEST_F(RequestTest, SendsOnceAndNeverRetries) {
+TEST_F(RequestTest, FieldsThatMoveMoneyAndCannotBeHonouredAreRefusedBeforeSending) {
+  struct Case {
+    const char* field;
+    void (*set)(RefundRequest&);
+  };
+  const Case cases[] = {
+      {"kind", [](RefundRequest& r) { r.kind = RefundKind::returned_goods; }},
+      {"capture_number", [](RefundRequest& r) { r.capture_number = "C-1"; }},
+      {"variable_symbol", [](RefundRequest& r) { r.variable_symbol = "123"; }},
+      {"line_items", [](RefundRequest& r) { r.line_items.push_back(LineItem{}); }},
+      {"vat_breakdown", [](RefundRequest& r) { r.vat_breakdown.push_back(VatAmount{}); }},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.field);
+    RefundRequest refund_request = request();
+    c.set(refund_request);
+    const Result<Refund> refund = create(refund_request);
+    ASSERT_THAT(refund, FailsWith(ErrorKind::invalid_request));
+    EXPECT_THAT(refund.error().message, ::testing::HasSubstr(c.field));
+    EXPECT_EQ(refund.error().attempts, 0);
+  }
+  EXPECT_EQ(transport->request_count(), 0u);
+}
+
+TEST_F(RequestTest, WithoutRetriesAnUnknownOutcomeIsSentOnceThenReadBack) {
   transport->respond_json(500, R"({"error":"internal"})");
-  EXPECT_THAT(create(request()), FailsWith(ErrorKind::outcome_unknown));
-  EXPECT_EQ(transport->request_count(), 1u);
+  const Result<Refund> refund = create(request());
+  ASSERT_THAT(refund, FailsWith(ErrorKind::outcome_unknown));
+  EXPECT_EQ(refund.error().attempts, 1);
+  ASSERT_EQ(transport->request_count(), 2u);
+  EXPECT_EQ(posts().size(), 1u);
+  EXPECT_EQ(transport->last_request().method, HttpMethod::get);
+  EXPECT_EQ(transport->last_request().url,
+            "https://kk.example/api/v2/order/1001?includeRefunds=true");
 }
 
 TEST_F(RequestTest, LongestAcceptedIdentifiersAreSent) {

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <set>
 #include <string>
+#include <string_view>
 
 #include "providers.hpp"
 #include "refundkit/decimal.hpp"
@@ -43,14 +44,23 @@ std::optional<std::chrono::milliseconds> parse_timeout(const std::string& second
   return std::chrono::milliseconds(milliseconds);
 }
 
-std::variant<Invocation, UsageError> parse_refund(const std::vector<std::string>& args) {
-  Invocation invocation{Action::refund, {}};
+// The flags `refundkit status` understands; the others only make sense for a new refund.
+bool is_status_flag(std::string_view name) {
+  return name == "--order" || name == "--reference" || name == "--base-url" || name == "--timeout";
+}
+
+std::variant<Invocation, UsageError> parse_provider_command(const std::vector<std::string>& args,
+                                                            Action action) {
+  const bool status = action == Action::status;
+  Invocation invocation{action, {}};
   RefundCommand& command = invocation.refund;
   std::string timeout_text;
   std::set<std::string> seen;
   for (std::size_t i = 1; i < args.size(); ++i) {
     const std::string& arg = args[i];
-    if (arg == "--help" || arg == "-h") return Invocation{Action::show_refund_help, {}};
+    if (arg == "--help" || arg == "-h") {
+      return Invocation{status ? Action::show_status_help : Action::show_refund_help, {}};
+    }
     if (arg == "--sandbox") {
       if (command.use_sandbox) return UsageError{"option --sandbox given twice"};
       command.use_sandbox = true;
@@ -65,7 +75,9 @@ std::variant<Invocation, UsageError> parse_refund(const std::vector<std::string>
     const std::string name = arg.substr(0, equals);
     const auto flag = std::find_if(std::begin(kValueFlags), std::end(kValueFlags),
                                    [&](const ValueFlag& f) { return name == f.name; });
-    if (flag == std::end(kValueFlags)) return UsageError{"unknown option " + name};
+    if (flag == std::end(kValueFlags) || (status && !is_status_flag(name))) {
+      return UsageError{"unknown option " + name};
+    }
     // "--amount 1.00 ... --amount 100.00" is a typo waiting to refund the wrong amount.
     if (!seen.insert(name).second) return UsageError{"option " + name + " given twice"};
     std::string value;
@@ -93,11 +105,13 @@ std::variant<Invocation, UsageError> parse_refund(const std::vector<std::string>
   }
   const std::pair<const char*, const std::string*> required[] = {
       {"--order", &command.order},
-      {"--amount", &command.amount},
-      {"--currency", &command.currency},
+      {"--amount", status ? nullptr : &command.amount},
+      {"--currency", status ? nullptr : &command.currency},
       {"--reference", &command.reference}};
   for (const auto& [flag, value] : required) {
-    if (value->empty()) return UsageError{std::string("missing required option ") + flag};
+    if (value != nullptr && value->empty()) {
+      return UsageError{std::string("missing required option ") + flag};
+    }
   }
   if (command.use_sandbox && !command.base_url.empty()) {
     return UsageError{"--sandbox and --base-url cannot be combined"};
@@ -120,7 +134,8 @@ std::variant<Invocation, UsageError> parse_command_line(const std::vector<std::s
     return Invocation{Action::show_help, {}};
   }
   if (args[0] == "--version") return Invocation{Action::show_version, {}};
-  if (args[0] == "refund") return parse_refund(args);
+  if (args[0] == "refund") return parse_provider_command(args, Action::refund);
+  if (args[0] == "status") return parse_provider_command(args, Action::status);
   return UsageError{"unknown command '" + args[0] + "'"};
 }
 

@@ -8,8 +8,10 @@
 
 namespace refundkit::cli {
 
-/// `refundkit refund <provider> ...`, as typed. Values are checked further when the request is
-/// built, so that a bad amount or date is reported as an invalid_request JSON error.
+/// `refundkit refund <provider> ...` or `refundkit status <provider> ...` (which uses the
+/// provider, order, reference, base URL, timeout and sandbox), as typed. Values are checked
+/// further when the request is built, so that a bad amount or date is reported as an
+/// invalid_request JSON error.
 struct RefundCommand {
   std::string provider;
   std::string order;
@@ -23,7 +25,7 @@ struct RefundCommand {
   bool use_sandbox = false;
 };
 
-enum class Action { show_help, show_refund_help, show_version, refund };
+enum class Action { show_help, show_refund_help, show_status_help, show_version, refund, status };
 
 struct Invocation {
   Action action = Action::show_help;

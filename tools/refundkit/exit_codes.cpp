@@ -14,4 +14,8 @@ ExitCode exit_code_for(const Error& error) noexcept {
   return kRefundNotMade;
 }
 
+ExitCode status_exit_code_for(const Error& error) noexcept {
+  return error.kind == ErrorKind::not_found ? kRefundNotMade : kOutcomeUnknown;
+}
+
 }  // namespace refundkit::cli

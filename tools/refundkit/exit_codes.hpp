@@ -19,5 +19,8 @@ enum ExitCode : int {
 
 ExitCode exit_code_for(const Refund& refund) noexcept;
 ExitCode exit_code_for(const Error& error) noexcept;
+/// For `refundkit status`: not_found is a definite "no such refund" (1); any other failure means
+/// it cannot tell (3).
+ExitCode status_exit_code_for(const Error& error) noexcept;
 
 }  // namespace refundkit::cli

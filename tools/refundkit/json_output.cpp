@@ -45,6 +45,8 @@ std::string refund_json(const Refund& refund) {
   document["vendor_status"] = nullable(refund.vendor_status);
   document["amount"] = refund.amount.to_decimal_string();
   document["currency"] = std::string(refund.amount.currency().code());
+  document["existing"] = refund.already_existed;
+  document["attempts"] = refund.attempts;
   document["vendor_response"] = vendor_response_placeholder(refund.raw_body);
   return render(document, refund.raw_body);
 }
@@ -56,6 +58,10 @@ std::string error_json(const Error& error) {
   details["http_status"] = error.http_status == 0 ? Json(nullptr) : Json(error.http_status);
   details["vendor_code"] = nullable(error.vendor_code);
   details["vendor_message"] = nullable(error.vendor_message);
+  details["request_id"] = nullable(error.request_id);
+  details["retry_after_seconds"] =
+      error.retry_after ? Json(error.retry_after->count()) : Json(nullptr);
+  details["attempts"] = error.attempts;
   details["vendor_response"] = vendor_response_placeholder(error.raw_body);
   Json document;
   document["error"] = std::move(details);

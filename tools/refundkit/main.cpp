@@ -24,12 +24,17 @@ int main(int argc, char** argv) {
     case Action::show_refund_help:
       std::cout << kRefundHelp;
       return 0;
+    case Action::show_status_help:
+      std::cout << kStatusHelp;
+      return 0;
     case Action::show_version:
       std::cout << "refundkit " << refundkit::version_string() << "\n";
       return 0;
     case Action::refund:
+    case Action::status:
       try {
-        return run_refund(invocation.refund, std::cout);
+        return invocation.action == Action::refund ? run_refund(invocation.refund, std::cout)
+                                                   : run_status(invocation.refund, std::cout);
       } catch (const std::exception& e) {
         // Outcomes are results, not exceptions: this is a bug or exhaustion (bad_alloc), and
         // whether a request left is unknown.

@@ -6,5 +6,7 @@ namespace refundkit::cli {
 extern const char* const kMainHelp;
 /// `refundkit refund --help`.
 extern const char* const kRefundHelp;
+/// `refundkit status --help`.
+extern const char* const kStatusHelp;
 
 }  // namespace refundkit::cli

@@ -12,6 +12,8 @@ class MockRefundClient : public RefundClient {
  public:
   MOCK_METHOD(std::string_view, provider, (), (const, noexcept, override));
   MOCK_METHOD(Result<Refund>, create_refund, (const RefundRequest& request), (override));
+  MOCK_METHOD(Result<Refund>, find_refund, (std::string_view order_id, std::string_view reference),
+              (override));
 };
 
 }  // namespace refundkit::testing

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "refundkit/date.hpp"
 #include "refundkit/komfortkasse.hpp"
@@ -10,17 +11,12 @@
 
 namespace refundkit::vendors::komfortkasse {
 
-/// Longest order number / externalReference accepted locally (Komfortkasse documents no limit;
-/// this only stops obvious mistakes before they reach the vendor).
-inline constexpr std::size_t kMaxIdentifierBytes = 255;
-
 /// Everything Komfortkasse would reject that can be checked without asking it, so that a bad
-/// request is never sent. Returns the plannedDate to send: request.planned_date, or the day after
+/// request is never sent: the shared checks (internal::check_common_fields; Komfortkasse honours
+/// only planned_date among the optional fields), an API key that can be sent, and a plannedDate
+/// strictly after today. Returns the plannedDate to send: request.planned_date, or the day after
 /// today. Errors: ErrorKind::authentication for a missing or unsendable API key,
 /// ErrorKind::invalid_request for everything else.
-///
-/// Komfortkasse has no field for RefundRequest::reason, kind, capture_number, line_items,
-/// vat_breakdown or variable_symbol: they are ignored.
 Result<Date> validate_refund_request(const KomfortkasseOptions& options,
                                      const RefundRequest& request, const Date& today);
 
@@ -31,5 +27,8 @@ std::string build_refund_body(const RefundRequest& request, const Date& planned_
 /// The HTTP request for a validated RefundRequest.
 HttpRequest build_refund_request(const KomfortkasseOptions& options, const RefundRequest& request,
                                  const Date& planned_date);
+
+/// GET {base_url}/order/{orderNumber}?includeRefunds=true: the order with its refunds.
+HttpRequest build_order_request(const KomfortkasseOptions& options, std::string_view order_number);
 
 }  // namespace refundkit::vendors::komfortkasse

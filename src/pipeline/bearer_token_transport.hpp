@@ -1,0 +1,32 @@
+#pragma once
+
+#include <memory>
+
+#include "pipeline/token_cache.hpp"
+#include "refundkit/transport.hpp"
+
+namespace refundkit::internal {
+
+/// Sends every request with "Authorization: Bearer <token>" from `tokens` (replacing any
+/// Authorization header the request had). On a 401 it invalidates exactly that token, takes a
+/// fresh one and sends once more: a 401 means the vendor processed nothing, so the second send
+/// is safe even for a refund. A second 401 is returned as it is.
+///
+/// When no token can be had, send() returns the cache's Error (ErrorKind::authentication from
+/// the fetch) and sends nothing. The token is a credential this layer adds, so it also removes
+/// any echo of it from what it returns (bodies, header values, error texts).
+class BearerTokenTransport final : public Transport {
+ public:
+  /// Neither may be null.
+  BearerTokenTransport(std::shared_ptr<Transport> inner, std::shared_ptr<TokenCache> tokens);
+
+  Result<HttpResponse> send(const HttpRequest& request) override;
+
+ private:
+  Result<HttpResponse> send_with(const HttpRequest& request, const std::string& token);
+
+  const std::shared_ptr<Transport> inner_;
+  const std::shared_ptr<TokenCache> tokens_;
+};
+
+}  // namespace refundkit::internal

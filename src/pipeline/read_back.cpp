@@ -1,0 +1,81 @@
+#include "pipeline/read_back.hpp"
+
+#include <string>
+#include <utility>
+
+#include "core/printable.hpp"
+#include "internal/http_errors.hpp"
+
+namespace refundkit::internal {
+namespace {
+
+/// A GET changes nothing, so whatever did not give a definite answer may be asked again.
+bool worth_asking_again(const Result<HttpResponse>& result) {
+  if (!result) {
+    return result.error().kind == ErrorKind::network ||
+           result.error().kind == ErrorKind::outcome_unknown;
+  }
+  return result->status == 429 || result->status >= 500;
+}
+
+std::string describe(const Refund& refund) {
+  std::string text = refund.amount.currency().is_set() ? refund.amount.to_string() : "no amount";
+  text += ", status " + (refund.vendor_status.empty()
+                             ? std::string("unknown")
+                             : detail::printable_excerpt(refund.vendor_status, 32));
+  if (!refund.id.empty()) text += ", id " + detail::printable_excerpt(refund.id, 64);
+  return text;
+}
+
+Error duplicate_reference(const RefundCodec& codec, const RefundRequest& asked,
+                          const Refund& existing) {
+  Error error;
+  error.kind = ErrorKind::duplicate_reference;
+  error.message = std::string(codec.vendor_name()) + " has a refund with reference \"" +
+                  detail::printable_excerpt(asked.reference, 64) + "\" on order \"" +
+                  detail::printable_excerpt(asked.order_id, 64) + "\" that is not this one (" +
+                  describe(existing) + "; asked for " + asked.amount.to_string() +
+                  "): nothing new was made";
+  if (!existing.amount.currency().is_set()) {
+    error.message += "; its amount could not be compared";
+  }
+  error.http_status = existing.http_status;
+  error.vendor_code = existing.vendor_status;
+  error.raw_body = existing.raw_body;
+  return error;
+}
+
+}  // namespace
+
+Result<Refund> read_back(const RefundCodec& codec, Transport& transport, std::string_view order_id,
+                         std::string_view reference, RetryBudget& budget) {
+  Result<HttpRequest> request = codec.prepare_find(order_id, reference);
+  if (!request) return std::move(request).error();
+  for (;;) {
+    budget.count_attempt();
+    Result<HttpResponse> response = transport.send(*request);
+    const std::optional<std::chrono::seconds> retry_after =
+        response ? retry_after_of(budget.policy(), *response) : std::nullopt;
+    if (worth_asking_again(response) && budget.wait_before_retry(retry_after)) continue;
+    if (!response) return transport_failure(codec.vendor_name(), std::move(response).error());
+    return codec.interpret_find(order_id, reference, *response);
+  }
+}
+
+Settlement settle_by_read_back(const RefundCodec& codec, Transport& transport,
+                               const RefundRequest& asked, RetryBudget& budget) {
+  using Verdict = Settlement::Verdict;
+  Result<Refund> found = read_back(codec, transport, asked.order_id, asked.reference, budget);
+  if (!found) {
+    if (found.error().kind == ErrorKind::not_found) return {Verdict::absent, {}, {}};
+    return {Verdict::cannot_tell, {}, std::move(found).error()};
+  }
+  Refund refund = std::move(found).value();
+  if (refund.order_id != asked.order_id || refund.amount != asked.amount) {
+    return {Verdict::other_refund, {}, duplicate_reference(codec, asked, refund)};
+  }
+  refund.already_existed = true;
+  return {Verdict::made, std::move(refund), {}};
+}
+
+}  // namespace refundkit::internal

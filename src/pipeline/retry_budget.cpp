@@ -1,0 +1,32 @@
+#include "pipeline/retry_budget.hpp"
+
+#include <algorithm>
+
+#include "pipeline/backoff.hpp"
+#include "pipeline/retry_after.hpp"
+
+namespace refundkit::internal {
+
+RetryBudget::RetryBudget(const RetryPolicy& policy)
+    : RetryBudget(policy, policy_now(policy) + policy.total_deadline) {}
+
+RetryBudget::RetryBudget(const RetryPolicy& policy, std::chrono::system_clock::time_point deadline)
+    : policy_(policy), deadline_(deadline) {}
+
+bool RetryBudget::wait_before_retry(std::optional<std::chrono::seconds> retry_after) {
+  if (attempts_ >= policy_.max_attempts) return false;
+  std::chrono::milliseconds delay = backoff_delay(policy_, attempts_, policy_random(policy_));
+  if (retry_after) delay = std::max<std::chrono::milliseconds>(delay, *retry_after);
+  if (policy_now(policy_) + delay > deadline_) return false;
+  if (delay.count() > 0) policy_sleep(policy_, delay);
+  return true;
+}
+
+std::optional<std::chrono::seconds> retry_after_of(const RetryPolicy& policy,
+                                                   const HttpResponse& response) {
+  const std::string_view value = response.header("Retry-After");
+  if (value.empty()) return std::nullopt;
+  return parse_retry_after(value, policy_now(policy));
+}
+
+}  // namespace refundkit::internal
