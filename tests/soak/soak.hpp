@@ -1,0 +1,44 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+
+namespace refundkit::soak {
+
+struct SoakOptions {
+  int refunds = 2000;
+  int threads = 4;
+  std::uint64_t seed = 7;
+  /// How often a merchant calls again after outcome_unknown, with the same request.
+  int merchant_retries = 2;
+};
+
+/// What a soak through the sandbox's faults shows, in figures.
+struct SoakReport {
+  int refunds = 0;
+  std::uint64_t requests = 0;                   ///< Requests the sandbox saw (refunds + reads).
+  std::map<std::string, std::uint64_t> faults;  ///< Injected, by mode.
+  std::uint64_t faults_total = 0;
+  int created = 0;               ///< Reported made by the call that made them.
+  int settled_by_read_back = 0;  ///< Reported made with Refund::already_existed.
+  int definite_failures = 0;     ///< Reported not made.
+  int unknown_left = 0;          ///< Still outcome_unknown after the merchant's retries.
+  long retries = 0;              ///< Refund requests sent beyond the first, over all calls.
+  int doubles = 0;               ///< References the sandbox executed more than once.
+  int losses = 0;    ///< Refunds the sandbox executed that were reported definitely not made.
+  int phantoms = 0;  ///< Refunds reported made that the sandbox does not have (as asked).
+
+  double fault_fraction() const {
+    return requests == 0 ? 0.0 : static_cast<double>(faults_total) / static_cast<double>(requests);
+  }
+};
+
+/// Runs Komfortkasse refunds through the library (real CurlTransport, default retry rules with
+/// short waits) against the sandbox while it faults about a third of all requests, and checks
+/// every reported outcome against the sandbox's state.
+SoakReport run_soak(const SoakOptions& options);
+
+std::string format_report(const SoakReport& report);
+
+}  // namespace refundkit::soak
