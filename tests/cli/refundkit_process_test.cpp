@@ -87,6 +87,29 @@ TEST_F(RefundkitProcess, TheSameCommandAgainFindsTheRefundItMade) {
   EXPECT_EQ(sandbox_.refunds().size(), 1u);
 }
 
+// The contract's promise as a script sees it: exit 3, then the same command again, exit 0 with
+// "existing": true, and one refund at the vendor.
+TEST_F(RefundkitProcess, AfterExitThreeTheSameCommandEndsInExitZeroAndOneRefund) {
+  sandbox::FaultRule drop = sandbox::parse_fault_rule("drop_after");
+  drop.method = "POST";
+  drop.count = 1;
+  sandbox::FaultRule reads_down = sandbox::parse_fault_rule("status; status=503");
+  reads_down.method = "GET";
+  sandbox_.add_fault_rule(drop);
+  sandbox_.add_fault_rule(reads_down);
+
+  const auto lost = refund(order("KK-1001", "3.00", "EUR", "cli-lost-1"));
+  ASSERT_EQ(lost.exit_code, 3) << lost.out;
+  EXPECT_EQ(parse(lost)["error"]["kind"], "outcome_unknown");
+  EXPECT_EQ(sandbox_.refunds().size(), 1u);
+
+  sandbox_.clear_fault_rules();
+  const auto again = refund(order("KK-1001", "3.00", "EUR", "cli-lost-1"));
+  EXPECT_EQ(again.exit_code, 0) << again.out;
+  EXPECT_EQ(parse(again)["existing"], true);
+  EXPECT_EQ(sandbox_.refunds().size(), 1u);
+}
+
 TEST_F(RefundkitProcess, TheReferenceOfAnotherRefundExitsFour) {
   ASSERT_EQ(refund(order("KK-1001", "1.00", "EUR", "cli-dup-2")).exit_code, 0);
   const auto other = refund(order("KK-1001", "2.00", "EUR", "cli-dup-2"));
