@@ -98,9 +98,8 @@ int main(int argc, char** argv) {
   refundkit::sandbox::Sandbox sandbox(sandbox_options);
   // Refunds spread over many orders, as a real run would be: no order piles up thousands.
   constexpr int kOrders = 1000;
-  const auto order_total = refundkit::Money::parse("1000000.00", "EUR").value();
   for (int i = 0; i < kOrders; ++i) {
-    sandbox.add_order({"komfortkasse", "BENCH-" + std::to_string(i), order_total});
+    sandbox.add_order({"komfortkasse", "BENCH-" + std::to_string(i), "1000000.00", "EUR"});
   }
   refundkit::KomfortkasseOptions client_options;
   client_options.api_key = sandbox.options().komfortkasse_api_key;

@@ -6,6 +6,8 @@ packages=(
   build-essential cmake pkg-config ca-certificates
   libcurl4-openssl-dev libssl-dev nlohmann-json3-dev libcpp-httplib-dev
   libgtest-dev libgmock-dev
+  # The fuzz preset: clang 14 and its sanitizer and libFuzzer runtimes.
+  clang libclang-rt-14-dev
 )
 
 missing=()

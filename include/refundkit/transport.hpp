@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -80,5 +81,13 @@ class Transport {
   virtual ~Transport() = default;
   virtual Result<HttpResponse> send(const HttpRequest& request) = 0;
 };
+
+/// Wraps `inner` so that `hook` sees every exchange exactly as CurlTransportOptions::log_hook
+/// does: once per send(), failures included, redacted (see HttpExchangeLog), timed around
+/// inner's send(). Whatever the hook throws is swallowed, never returned or rethrown. The hook
+/// must be thread-safe. For a Transport of your own that should log like the built-in one.
+/// Returns `inner` itself when `hook` is empty (and null when `inner` is).
+std::shared_ptr<Transport> make_logging_transport(std::shared_ptr<Transport> inner,
+                                                  HttpLogHook hook);
 
 }  // namespace refundkit

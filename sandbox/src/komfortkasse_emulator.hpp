@@ -1,11 +1,9 @@
 #pragma once
 
 #include <functional>
-#include <optional>
 #include <string>
 #include <string_view>
 
-#include "refundkit/date.hpp"
 #include "state_store.hpp"
 #include "vendor_emulator.hpp"
 
@@ -15,10 +13,13 @@ inline constexpr const char* kKomfortkasseProvider = "komfortkasse";
 
 /// Komfortkasse API v2 (vendor-docs/000): create a refund, read an order with its refunds.
 /// Enforces the vendor's rules: API key, a unique externalReference per shop, the order's
-/// currency, a plannedDate in the future and refunds totalling at most twice the order amount.
+/// currency, a plannedDate after Berlin's today and refunds totalling at most twice the order
+/// amount. Answers only with the texts the vendor documents: 400 "Invalid request", 401
+/// "API Key missing", 404 "Order not found".
 class KomfortkasseEmulator : public VendorEmulator {
  public:
-  KomfortkasseEmulator(StateStore& store, std::string api_key, std::function<Date()> today);
+  /// `today` returns "YYYY-MM-DD".
+  KomfortkasseEmulator(StateStore& store, std::string api_key, std::function<std::string()> today);
 
   std::string_view provider() const override { return kKomfortkasseProvider; }
   std::string_view path_prefix() const override { return "/komfortkasse/api/v2"; }
@@ -33,11 +34,7 @@ class KomfortkasseEmulator : public VendorEmulator {
 
   StateStore& store_;
   std::string api_key_;
-  std::function<Date()> today_;
+  std::function<std::string()> today_;
 };
-
-/// Komfortkasse's date format, "dd-MM-yyyy" (e.g. "01-05-2018"); nullopt unless a real date.
-std::optional<Date> parse_komfortkasse_date(std::string_view text);
-std::string format_komfortkasse_date(const Date& date);
 
 }  // namespace refundkit::sandbox::detail

@@ -13,7 +13,6 @@
 #include <string>
 #include <string_view>
 
-#include "refundkit/curl_transport.hpp"
 #include "refundkit/sandbox/sandbox.hpp"
 
 namespace {
@@ -84,7 +83,7 @@ std::optional<std::string> parse_arguments(int argc, char** argv, Command& comma
       return "unknown argument: " + std::string(argv[i]);
     }
   }
-  if (!command.help && !refundkit::is_loopback_host(command.options.host)) {
+  if (!command.help && !refundkit::sandbox::is_loopback_host(command.options.host)) {
     return "refusing to listen on " + command.options.host +
            ": the sandbox has no authentication on its admin API, use a loopback address "
            "(127.0.0.1, ::1, localhost)";
@@ -122,7 +121,9 @@ int main(int argc, char** argv) {
               << "Komfortkasse base URL: " << sandbox.komfortkasse_base_url() << "\n"
               << "Komfortkasse API key (sandbox only): " << sandbox.options().komfortkasse_api_key
               << "\n"
-              << "Admin API: " << sandbox.base_url() << "/_sandbox (Ctrl-C to stop)" << std::endl;
+              << "Admin API: " << sandbox.base_url() << "/_sandbox (Ctrl-C to stop)\n"
+              << "Faults: header " << refundkit::sandbox::kFaultHeader << ", or rules at "
+              << sandbox.base_url() << "/_sandbox/faults" << std::endl;
 
     int received = 0;
     while (sigwait(&shutdown_signals, &received) != 0) {

@@ -3,29 +3,54 @@
 #include <algorithm>
 #include <array>
 
+#include "money.hpp"
+
 namespace refundkit::sandbox::detail {
 
-std::string order_problem(const SandboxOrder& order) {
-  const std::vector<std::string> providers = hosted_providers();
-  if (std::find(providers.begin(), providers.end(), order.provider) == providers.end()) {
-    std::string names;
-    for (const std::string& name : providers) names += (names.empty() ? "" : ", ") + name;
-    return "provider must be one of the hosted providers (" + names + ")";
-  }
-  if (order.order_id.empty()) return "order_id must be a non-empty string";
-  if (!order.amount.currency().is_set() || order.amount.minor_units() <= 0) {
-    return "amount must be greater than zero";
-  }
-  return "";
+namespace {
+
+std::string joined(const std::vector<std::string>& names) {
+  std::string text;
+  for (const std::string& name : names) text += (text.empty() ? "" : ", ") + name;
+  return text;
 }
 
-std::variant<SandboxOrder, std::string> order_from_json(const Json& object) {
+}  // namespace
+
+std::variant<StoredOrder, std::string> to_stored_order(const SandboxOrder& order) {
+  const std::vector<std::string> providers = hosted_providers();
+  if (std::find(providers.begin(), providers.end(), order.provider) == providers.end()) {
+    return "provider must be one of the hosted providers (" + joined(providers) + ")";
+  }
+  if (order.order_id.empty()) return std::string("order_id must be a non-empty string");
+  const std::optional<int> decimals = currency_decimals(order.currency);
+  if (!decimals) {
+    return "currency must be one of the currencies the sandbox hosts (" +
+           joined(hosted_currencies()) + ")";
+  }
+  const std::optional<std::int64_t> minor = parse_minor_units(order.amount, *decimals, *decimals);
+  if (!minor || *minor <= 0) {
+    return std::string(
+        "amount must be a decimal string greater than zero with at most the currency's "
+        "decimals, such as \"12.30\"");
+  }
+  return StoredOrder{order.provider, order.order_id, *minor,
+                     order.currency, *decimals,      order.bank_details_missing};
+}
+
+SandboxOrder to_public_order(const StoredOrder& order) {
+  return SandboxOrder{order.provider, order.order_id,
+                      format_minor_units(order.amount_minor, order.decimals), order.currency,
+                      order.bank_details_missing};
+}
+
+std::variant<StoredOrder, std::string> order_from_json(const Json& object) {
   if (!object.is_object()) return std::string("an order must be a JSON object");
   static constexpr std::array<const char*, 5> kFields = {"provider", "order_id", "amount",
                                                          "currency", "bank_details_missing"};
   for (const auto& member : object.items()) {
     if (std::find(kFields.begin(), kFields.end(), member.key()) == kFields.end()) {
-      return "unknown field " + internal::JsonWriter().string(member.key()).str();
+      return "unknown field " + json_quoted(member.key());
     }
   }
   const auto text_field = [&](const char* name) -> const std::string* {
@@ -43,55 +68,51 @@ std::variant<SandboxOrder, std::string> order_from_json(const Json& object) {
     return std::string("order_id must be a non-empty string");
   }
   order.order_id = *order_id;
-  const std::string* currency_code = text_field("currency");
-  if (currency_code == nullptr || !Currency::from_code(*currency_code).ok()) {
-    return std::string("currency must be an ISO 4217 currency code such as \"EUR\"");
+  const std::string* currency = text_field("currency");
+  if (currency == nullptr) {
+    return "currency must be a string, one of the currencies the sandbox hosts (" +
+           joined(hosted_currencies()) + ")";
   }
+  order.currency = *currency;
   const std::string* amount = text_field("amount");
-  Result<Money> money =
-      amount == nullptr ? Result<Money>(Error{}) : Money::parse_positive(*amount, *currency_code);
-  if (!money.ok()) {
-    return std::string(
-        "amount must be a decimal string greater than zero with at most the currency's "
-        "decimals, such as \"12.30\"");
+  if (amount == nullptr) {
+    return std::string("amount must be a decimal string such as \"12.30\"");
   }
-  order.amount = *money;
+  order.amount = *amount;
   const auto flag = object.find("bank_details_missing");
   if (flag != object.end()) {
     if (!flag->is_boolean()) return std::string("bank_details_missing must be true or false");
     order.bank_details_missing = flag->get<bool>();
   }
-  std::string problem = order_problem(order);
-  if (!problem.empty()) return problem;
-  return order;
+  return to_stored_order(order);
 }
 
 namespace {
 
-void write_refund(internal::JsonWriter& json, const SandboxRefund& refund) {
+void write_refund(JsonText& json, const SandboxRefund& refund) {
   json.begin_object()
       .key("id")
       .string(refund.id)
       .key("reference")
       .string(refund.reference)
       .key("amount")
-      .string(refund.amount.to_decimal_string())
+      .string(refund.amount)
       .key("currency")
-      .string(refund.amount.currency().code())
+      .string(refund.currency)
       .key("status")
       .string(refund.status)
       .key("planned_date");
-  if (refund.planned_date) {
-    json.string(refund.planned_date->to_iso());
-  } else {
+  if (refund.planned_date.empty()) {
     json.null();
+  } else {
+    json.string(refund.planned_date);
   }
   json.key("vendor_reference").string(refund.vendor_reference).end_object();
 }
 
 }  // namespace
 
-void write_order(internal::JsonWriter& json, const SandboxOrder& order,
+void write_order(JsonText& json, const StoredOrder& order,
                  const std::vector<const SandboxRefund*>& refunds) {
   json.begin_object()
       .key("provider")
@@ -99,9 +120,9 @@ void write_order(internal::JsonWriter& json, const SandboxOrder& order,
       .key("order_id")
       .string(order.order_id)
       .key("amount")
-      .string(order.amount.to_decimal_string())
+      .string(format_minor_units(order.amount_minor, order.decimals))
       .key("currency")
-      .string(order.amount.currency().code())
+      .string(order.currency)
       .key("bank_details_missing")
       .boolean(order.bank_details_missing)
       .key("refunds")

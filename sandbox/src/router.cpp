@@ -3,7 +3,7 @@
 #include <exception>
 #include <utility>
 
-#include "internal/json_writer.hpp"
+#include "json_text.hpp"
 
 namespace refundkit::sandbox::detail {
 
@@ -106,7 +106,11 @@ std::optional<PathParams> Router::match(const Route& route,
 }
 
 void Router::dispatch(const httplib::Request& request, httplib::Response& response) const {
-  if (interceptor_ && interceptor_(request, response)) return;
+  if (interceptor_) return interceptor_(request, response, *this);
+  route(request, response);
+}
+
+void Router::route(const httplib::Request& request, httplib::Response& response) const {
   const std::optional<std::vector<std::string>> segments = decoded_path_segments(request.target);
   if (!segments) return reply_error(response, 400, "malformed request path");
   // HEAD is answered like GET (cpp-httplib drops the body).
@@ -143,7 +147,10 @@ void Router::install(httplib::Server& server) const {
   // Errors cpp-httplib produces itself (413, 400 on a malformed request, ...) get a JSON body too.
   server.set_error_handler(httplib::Server::HandlerWithResponse(
       [](const httplib::Request&, httplib::Response& response) {
-        if (!response.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+        // A body already, or one to come from a content provider (a dribbled answer).
+        if (!response.body.empty() || response.content_provider_) {
+          return httplib::Server::HandlerResponse::Unhandled;
+        }
         reply_error(response, response.status, error_text(response.status));
         return httplib::Server::HandlerResponse::Handled;
       }));
@@ -157,7 +164,7 @@ void reply_json(httplib::Response& response, int status, const std::string& json
 void reply_error(httplib::Response& response, int status, std::string_view message) {
   // {"error":"<message>"}: the error body of Komfortkasse and of the admin API alike.
   reply_json(response, status,
-             internal::JsonWriter().begin_object().key("error").string(message).end_object().str());
+             JsonText().begin_object().key("error").string(message).end_object().str());
 }
 
 }  // namespace refundkit::sandbox::detail

@@ -15,9 +15,13 @@ using PathParams = std::vector<std::string>;
 using RouteHandler =
     std::function<void(const httplib::Request&, httplib::Response&, const PathParams&)>;
 
-/// Runs before routing and may answer a request itself (returns true). The seam for fault
-/// injection (delays, 5xx, malformed bodies); no interceptor is installed today.
-using RequestInterceptor = std::function<bool(const httplib::Request&, httplib::Response&)>;
+class Router;
+
+/// Sits in front of routing: it receives every request and decides whether and when the router
+/// processes it (router.route(request, response)), and what happens to the answer. The seam for
+/// fault injection (faults.hpp).
+using RequestInterceptor =
+    std::function<void(const httplib::Request&, httplib::Response&, const Router& router)>;
 
 /// Splits the path of a raw request target ("/a/b%2Fc?x=1") into percent-decoded segments
 /// ({"a", "b/c"}). nullopt if the path does not start with '/' or has a malformed %-escape.
@@ -42,7 +46,10 @@ class Router {
   /// JSON 500 and gives every body-less error response a JSON body.
   void install(httplib::Server& server) const;
 
+  /// Through the interceptor if one is set, else straight to route().
   void dispatch(const httplib::Request& request, httplib::Response& response) const;
+  /// Finds the route and runs its handler (no interceptor).
+  void route(const httplib::Request& request, httplib::Response& response) const;
 
  private:
   struct Route {

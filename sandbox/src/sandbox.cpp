@@ -1,16 +1,16 @@
 #include "refundkit/sandbox/sandbox.hpp"
 
-#include <httplib.h>
-
 #include <mutex>
 #include <stdexcept>
 #include <utility>
+#include <variant>
 
 #include "admin_api.hpp"
+#include "faults.hpp"
 #include "order_json.hpp"
-#include "refundkit/curl_transport.hpp"
 #include "refundkit/sandbox/loopback_server.hpp"
 #include "router.hpp"
+#include "sandbox_server.hpp"
 #include "state_store.hpp"
 #include "vendor_registry.hpp"
 
@@ -21,7 +21,15 @@ namespace {
 // Refund requests are tiny; anything larger is a client bug (or abuse) and gets a 413.
 constexpr std::size_t kMaxRequestBodyBytes = 64 * 1024;
 
-std::vector<SandboxOrder> seed_orders(const SandboxOptions& options) {
+detail::StoredOrder stored_or_throw(const SandboxOrder& order) {
+  auto stored = detail::to_stored_order(order);
+  if (const auto* problem = std::get_if<std::string>(&stored)) {
+    throw std::invalid_argument("cannot add sandbox order: " + *problem);
+  }
+  return std::get<detail::StoredOrder>(std::move(stored));
+}
+
+std::vector<detail::StoredOrder> seed_orders(const SandboxOptions& options) {
   std::vector<SandboxOrder> orders;
   if (options.seed_default_orders) orders = default_orders();
   if (!options.seed_file.empty()) {
@@ -29,7 +37,19 @@ std::vector<SandboxOrder> seed_orders(const SandboxOptions& options) {
       orders.push_back(std::move(order));
     }
   }
-  return orders;
+  std::vector<detail::StoredOrder> stored;
+  for (const SandboxOrder& order : orders) stored.push_back(stored_or_throw(order));
+  return stored;
+}
+
+const SandboxOptions& checked(const SandboxOptions& options) {
+  if (!is_loopback_host(options.host)) {
+    throw std::runtime_error("the sandbox listens only on loopback addresses, not " + options.host);
+  }
+  if (options.port < 0 || options.port > 65535) {
+    throw std::runtime_error("invalid port " + std::to_string(options.port));
+  }
+  return options;
 }
 
 }  // namespace
@@ -37,18 +57,14 @@ std::vector<SandboxOrder> seed_orders(const SandboxOptions& options) {
 struct Sandbox::Impl {
   explicit Impl(SandboxOptions sandbox_options)
       : options(std::move(sandbox_options)),
-        store(seed_orders(options)),
+        store(seed_orders(checked(options))),
         vendors(detail::make_vendor_emulators(store, options)),
-        admin(store, [this] { reset_all(); }) {
-    if (!is_loopback_host(options.host)) {
-      throw std::runtime_error("the sandbox listens only on loopback addresses, not " +
-                               options.host);
-    }
-    if (options.port < 0 || options.port > 65535) {
-      throw std::runtime_error("invalid port " + std::to_string(options.port));
-    }
+        admin(store, faults, [this] { reset_all(); }) {
     for (const auto& vendor : vendors) vendor->register_routes(router);
     admin.register_routes(router);
+    router.set_interceptor(
+        [this](const httplib::Request& request, httplib::Response& response,
+               const detail::Router& routes) { faults.handle(request, response, routes); });
     router.install(server);
     server.set_payload_max_length(kMaxRequestBodyBytes);
     loopback = std::make_unique<LoopbackServer>(server, options.host, options.port);
@@ -57,14 +73,16 @@ struct Sandbox::Impl {
   void reset_all() {
     store.reset();
     for (const auto& vendor : vendors) vendor->reset();
+    faults.reset_counts();
   }
 
   SandboxOptions options;
   detail::StateStore store;
   std::vector<std::unique_ptr<detail::VendorEmulator>> vendors;
+  detail::FaultInjector faults;
   detail::AdminApi admin;
   detail::Router router;
-  httplib::Server server;
+  detail::SandboxServer server;
   std::mutex stop_mutex;
   // Last: destroyed first, so the server stops before what its handlers use goes away.
   std::unique_ptr<LoopbackServer> loopback;
@@ -87,15 +105,14 @@ std::string Sandbox::komfortkasse_base_url() const { return base_url() + "/komfo
 const SandboxOptions& Sandbox::options() const { return impl_->options; }
 
 void Sandbox::add_order(const SandboxOrder& order) {
-  const std::string problem = detail::order_problem(order);
-  if (!problem.empty()) throw std::invalid_argument("cannot add sandbox order: " + problem);
-  impl_->store.with_state([&](detail::SandboxState& state) { state.put_order(order); });
+  const detail::StoredOrder stored = stored_or_throw(order);
+  impl_->store.with_state([&](detail::SandboxState& state) { state.put_order(stored); });
 }
 
 std::vector<SandboxOrder> Sandbox::orders() const {
   return impl_->store.with_state([](const detail::SandboxState& state) {
     std::vector<SandboxOrder> orders;
-    for (const auto& entry : state.orders) orders.push_back(entry.second);
+    for (const auto& entry : state.orders) orders.push_back(detail::to_public_order(entry.second));
     return orders;
   });
 }
@@ -106,9 +123,36 @@ std::vector<SandboxRefund> Sandbox::refunds() const {
 
 void Sandbox::reset() { impl_->reset_all(); }
 
+void Sandbox::add_fault_rule(const FaultRule& rule) { impl_->faults.add_rule(rule); }
+
+void Sandbox::clear_fault_rules() { impl_->faults.clear_rules(); }
+
+std::vector<FaultRuleStatus> Sandbox::fault_rules() const { return impl_->faults.rules(); }
+
+std::map<std::string, std::uint64_t> Sandbox::fault_counts() const {
+  return impl_->faults.counts();
+}
+
 void Sandbox::stop() {
   std::lock_guard<std::mutex> lock(impl_->stop_mutex);
+  impl_->faults.shutdown();
   impl_->loopback->stop();
+}
+
+FaultRule parse_fault_rule(std::string_view spec) {
+  auto split = detail::split_fault_text(spec);
+  if (const auto* problem = std::get_if<std::string>(&split)) {
+    throw std::invalid_argument(*problem);
+  }
+  auto& [mode, parameters] = std::get<std::pair<std::string, detail::FaultParameters>>(split);
+  auto checked_spec = detail::make_fault_spec(mode, parameters);
+  if (const auto* problem = std::get_if<std::string>(&checked_spec)) {
+    throw std::invalid_argument(*problem);
+  }
+  FaultRule rule;
+  rule.fault = std::move(mode);
+  rule.parameters = std::move(parameters);
+  return rule;
 }
 
 }  // namespace refundkit::sandbox

@@ -9,23 +9,13 @@
 
 namespace refundkit::sandbox {
 
-namespace {
-
-SandboxOrder komfortkasse_order(const char* order_id, std::int64_t minor_units,
-                                const char* currency, bool bank_details_missing = false) {
-  return SandboxOrder{"komfortkasse", order_id,
-                      Money::from_minor_units(minor_units, currency).value(), bank_details_missing};
-}
-
-}  // namespace
-
 // Stable: the README, the demo and the tests rely on these exact orders.
 std::vector<SandboxOrder> default_orders() {
   return {
-      komfortkasse_order("KK-1001", 10000, "EUR"),
-      komfortkasse_order("KK-1002", 4990, "EUR"),
-      komfortkasse_order("KK-1003", 25000, "CHF"),
-      komfortkasse_order("KK-1004", 8000, "EUR", /*bank_details_missing=*/true),
+      {"komfortkasse", "KK-1001", "100.00", "EUR", false},
+      {"komfortkasse", "KK-1002", "49.90", "EUR", false},
+      {"komfortkasse", "KK-1003", "250.00", "CHF", false},
+      {"komfortkasse", "KK-1004", "80.00", "EUR", /*bank_details_missing=*/true},
   };
 }
 
@@ -42,7 +32,7 @@ std::vector<SandboxOrder> parse_seed_json(std::string_view json_text, const std:
     if (auto* problem = std::get_if<std::string>(&order)) {
       throw std::runtime_error(origin + ": orders[" + std::to_string(i) + "]: " + *problem);
     }
-    parsed.push_back(std::get<SandboxOrder>(std::move(order)));
+    parsed.push_back(detail::to_public_order(std::get<detail::StoredOrder>(order)));
   }
   return parsed;
 }

@@ -4,13 +4,13 @@
 
 namespace refundkit::sandbox::detail {
 
-const SandboxOrder* SandboxState::find_order(std::string_view provider,
-                                             std::string_view order_id) const {
+const StoredOrder* SandboxState::find_order(std::string_view provider,
+                                            std::string_view order_id) const {
   const auto found = orders.find({std::string(provider), std::string(order_id)});
   return found == orders.end() ? nullptr : &found->second;
 }
 
-void SandboxState::put_order(const SandboxOrder& order) {
+void SandboxState::put_order(const StoredOrder& order) {
   const auto before = refunds.size();
   refunds.erase(std::remove_if(refunds.begin(), refunds.end(),
                                [&](const SandboxRefund& refund) {
@@ -56,12 +56,12 @@ bool SandboxState::reference_in_use(std::string_view provider, std::string_view 
   return references_.count({std::string(provider), std::string(reference)}) != 0;
 }
 
-StateStore::StateStore(std::vector<SandboxOrder> seed) : seed_(std::move(seed)) { reset(); }
+StateStore::StateStore(std::vector<StoredOrder> seed) : seed_(std::move(seed)) { reset(); }
 
 void StateStore::reset() {
   std::lock_guard<std::mutex> lock(mutex_);
   state_.clear();
-  for (const SandboxOrder& order : seed_) state_.put_order(order);
+  for (const StoredOrder& order : seed_) state_.put_order(order);
 }
 
 }  // namespace refundkit::sandbox::detail

@@ -13,20 +13,30 @@
 
 namespace refundkit::sandbox::detail {
 
+/// An order as the sandbox keeps it: the amount in integer minor units of `currency`.
+struct StoredOrder {
+  std::string provider;
+  std::string order_id;
+  std::int64_t amount_minor = 0;
+  std::string currency;
+  int decimals = 2;  ///< The currency's decimals (currency_decimals()).
+  bool bank_details_missing = false;
+};
+
 /// Everything the emulated vendors remember, for every vendor: orders and the refunds made
 /// against them. Only touched through StateStore::with_state(), i.e. under its mutex.
 struct SandboxState {
   using Key = std::pair<std::string, std::string>;
 
-  std::map<Key, SandboxOrder> orders;  ///< (provider, order id)
+  std::map<Key, StoredOrder> orders;  ///< (provider, order id)
   /// In creation order. Append only through add_refund(), which keeps the indexes below.
   std::vector<SandboxRefund> refunds;
   /// Refunds ever created; never rewound (not even by a reset), so refund ids stay unique.
   std::uint64_t refunds_created = 0;
 
-  const SandboxOrder* find_order(std::string_view provider, std::string_view order_id) const;
+  const StoredOrder* find_order(std::string_view provider, std::string_view order_id) const;
   /// Adds or replaces an order; a replaced order loses its refunds.
-  void put_order(const SandboxOrder& order);
+  void put_order(const StoredOrder& order);
   void add_refund(SandboxRefund refund);
   /// Forgets every order and refund (refunds_created stays).
   void clear();
@@ -50,7 +60,7 @@ struct SandboxState {
 class StateStore {
  public:
   /// `seed`: the orders a reset restores.
-  explicit StateStore(std::vector<SandboxOrder> seed);
+  explicit StateStore(std::vector<StoredOrder> seed);
 
   template <typename Function>
   decltype(auto) with_state(Function&& function) {
@@ -68,7 +78,7 @@ class StateStore {
 
  private:
   mutable std::mutex mutex_;
-  const std::vector<SandboxOrder> seed_;
+  const std::vector<StoredOrder> seed_;
   SandboxState state_;
 };
 

@@ -49,8 +49,9 @@ long to_curl_milliseconds(std::chrono::milliseconds duration) {
 
 }  // namespace
 
-CurlExchange::CurlExchange(const HttpRequest& request, const CurlTransportOptions& options)
-    : request_(request), options_(options) {}
+CurlExchange::CurlExchange(const HttpRequest& request, const CurlTransportOptions& options,
+                           CURLSH* share)
+    : request_(request), options_(options), share_(share) {}
 
 std::optional<Error> CurlExchange::configure(CURL* handle) {
   if (request_.method == HttpMethod::get && !request_.body.empty()) {
@@ -139,6 +140,9 @@ std::optional<Error> CurlExchange::set_options(CURL* handle, bool loopback) {
   user_agent_ = std::string("refundkit/") + version_string();
   REFUNDKIT_SET_OPTION(CURLOPT_USERAGENT, user_agent_.c_str());
   REFUNDKIT_SET_OPTION(CURLOPT_TCP_KEEPALIVE, 1L);
+  // Set on every exchange although curl_easy_reset keeps it: re-attaching also restores the
+  // share's TLS session limit, which the reset put back to the per-handle default.
+  if (share_ != nullptr) REFUNDKIT_SET_OPTION(CURLOPT_SHARE, share_);
   REFUNDKIT_SET_OPTION(CURLOPT_HTTPHEADER, header_list_.get());
   // No CURLOPT_ACCEPT_ENCODING: responses arrive uncompressed, so the size limit counts the
   // bytes the server actually sent and no decompression bomb can get past it.

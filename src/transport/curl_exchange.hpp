@@ -33,7 +33,10 @@ inline constexpr std::size_t kMaxResponseHeaderBytes = 256 * 1024;
 /// where it is (it can be neither copied nor moved).
 class CurlExchange {
  public:
-  CurlExchange(const HttpRequest& request, const CurlTransportOptions& options);
+  /// `share`, when not null, is set as the handle's CURLOPT_SHARE (see CurlShare); it must
+  /// outlive the handle.
+  CurlExchange(const HttpRequest& request, const CurlTransportOptions& options,
+               CURLSH* share = nullptr);
 
   CurlExchange(const CurlExchange&) = delete;
   CurlExchange& operator=(const CurlExchange&) = delete;
@@ -63,6 +66,7 @@ class CurlExchange {
 
   const HttpRequest& request_;
   const CurlTransportOptions& options_;
+  CURLSH* const share_;
   CurlUrl url_;
   CurlSlist header_list_;
   std::string user_agent_;

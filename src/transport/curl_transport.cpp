@@ -1,13 +1,12 @@
 #include "refundkit/curl_transport.hpp"
 
-#include <chrono>
 #include <optional>
 #include <utility>
 
 #include "transport/curl_exchange.hpp"
 #include "transport/curl_global.hpp"
 #include "transport/curl_handle_pool.hpp"
-#include "transport/redaction.hpp"
+#include "transport/curl_share.hpp"
 
 namespace refundkit {
 namespace {
@@ -15,6 +14,7 @@ namespace {
 using internal::CurlExchange;
 using internal::CurlHandleLease;
 using internal::CurlHandlePool;
+using internal::CurlShare;
 
 Error not_sent(std::string why) {
   Error error;
@@ -23,28 +23,20 @@ Error not_sent(std::string why) {
   return error;
 }
 
+// Logging is not done here but by the LoggingTransport that make_curl_transport wraps around
+// this, the same layer a merchant's own Transport gets from make_logging_transport.
 class CurlTransport final : public Transport {
  public:
   explicit CurlTransport(CurlTransportOptions options)
       : options_(std::move(options)), pool_(options_.max_idle_handles) {}
 
   Result<HttpResponse> send(const HttpRequest& request) override {
-    const auto started = std::chrono::steady_clock::now();
-    Result<HttpResponse> result = exchange(request);
-    report(request, result,
-           std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() -
-                                                                 started));
-    return result;
-  }
-
- private:
-  Result<HttpResponse> exchange(const HttpRequest& request) {
     if (internal::ensure_curl_global_init() != CURLE_OK) {
       return not_sent("libcurl could not be initialised");
     }
     // Declared before the lease, so that the handle is reset (dropping its pointers into the
     // exchange) before the exchange goes away.
-    CurlExchange exchange(request, options_);
+    CurlExchange exchange(request, options_, share_.get());
     CurlHandleLease handle(pool_);
     if (!handle) return not_sent("libcurl could not allocate a handle");
     if (std::optional<Error> refused = exchange.configure(handle.get())) return *std::move(refused);
@@ -52,18 +44,10 @@ class CurlTransport final : public Transport {
     return exchange.finish(handle.get(), code);
   }
 
-  // The hook sees redacted data only, and nothing it throws may turn a completed exchange (a
-  // refund that happened) into an exception.
-  void report(const HttpRequest& request, const Result<HttpResponse>& result,
-              std::chrono::microseconds elapsed) const noexcept {
-    if (!options_.log_hook) return;
-    try {
-      options_.log_hook(internal::make_exchange_log(request, result, elapsed));
-    } catch (...) {
-    }
-  }
-
+ private:
   const CurlTransportOptions options_;
+  // Before the pool: every pooled handle must be cleaned up before the share they use.
+  CurlShare share_;
   CurlHandlePool pool_;
 };
 
@@ -71,7 +55,10 @@ class CurlTransport final : public Transport {
 
 std::shared_ptr<Transport> make_curl_transport(CurlTransportOptions options) {
   (void)internal::ensure_curl_global_init();  // a failure is reported by every send()
-  return std::make_shared<CurlTransport>(std::move(options));
+  HttpLogHook hook = std::move(options.log_hook);
+  options.log_hook = nullptr;  // a moved-from std::function is valid but unspecified
+  return make_logging_transport(std::make_shared<CurlTransport>(std::move(options)),
+                                std::move(hook));
 }
 
 }  // namespace refundkit

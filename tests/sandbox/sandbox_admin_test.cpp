@@ -2,6 +2,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <map>
 #include <stdexcept>
 #include <string>
 
@@ -11,8 +12,6 @@ namespace refundkit::sandbox::testing {
 namespace {
 
 using ::testing::HasSubstr;
-
-Money eur(std::int64_t cents) { return Money::from_minor_units(cents, "EUR").value(); }
 
 // Runs `action`, expecting std::runtime_error whose message contains every one of `parts`.
 template <typename Action>
@@ -40,17 +39,18 @@ TEST_F(SandboxAdminTest, ReportsHealth) {
 TEST(SandboxDefaultOrdersTest, AreTheDocumentedOrders) {
   const std::vector<SandboxOrder> orders = default_orders();
   ASSERT_EQ(orders.size(), 4u);
-  const auto expect_order = [](const SandboxOrder& order, const char* id, std::int64_t minor,
+  const auto expect_order = [](const SandboxOrder& order, const char* id, const char* amount,
                                const char* currency, bool bank_details_missing) {
     EXPECT_EQ(order.provider, "komfortkasse");
     EXPECT_EQ(order.order_id, id);
-    EXPECT_EQ(order.amount, Money::from_minor_units(minor, currency).value()) << id;
+    EXPECT_EQ(order.amount, amount) << id;
+    EXPECT_EQ(order.currency, currency) << id;
     EXPECT_EQ(order.bank_details_missing, bank_details_missing) << id;
   };
-  expect_order(orders[0], "KK-1001", 10000, "EUR", false);
-  expect_order(orders[1], "KK-1002", 4990, "EUR", false);
-  expect_order(orders[2], "KK-1003", 25000, "CHF", false);
-  expect_order(orders[3], "KK-1004", 8000, "EUR", true);
+  expect_order(orders[0], "KK-1001", "100.00", "EUR", false);
+  expect_order(orders[1], "KK-1002", "49.90", "EUR", false);
+  expect_order(orders[2], "KK-1003", "250.00", "CHF", false);
+  expect_order(orders[3], "KK-1004", "80.00", "EUR", true);
 }
 
 TEST_F(SandboxAdminTest, ListsTheOrdersWithTheirRefunds) {
@@ -122,7 +122,7 @@ TEST_F(SandboxAdminTest, RefusesAnInvalidOrder) {
 
 TEST_F(SandboxAdminTest, ResetRestoresTheSeededState) {
   ASSERT_EQ(client_.refund("KK-1001", refund_body("RMA-1", "1.00")).status, 200);
-  sandbox_.add_order({"komfortkasse", "EXTRA", eur(500)});
+  sandbox_.add_order({"komfortkasse", "EXTRA", "5.00", "EUR"});
 
   const Reply reply = client_.post("/_sandbox/reset", "");
   EXPECT_EQ(reply.status, 200) << reply.body;
@@ -167,10 +167,41 @@ TEST_F(SandboxAdminTest, RefusesBodiesOver64KiB) {
 }
 
 TEST_F(SandboxAdminTest, AddOrderRefusesOrdersItCannotHost) {
-  EXPECT_THROW(sandbox_.add_order({"optty", "X", eur(100)}), std::invalid_argument);
-  EXPECT_THROW(sandbox_.add_order({"komfortkasse", "", eur(100)}), std::invalid_argument);
-  EXPECT_THROW(sandbox_.add_order({"komfortkasse", "X", eur(0)}), std::invalid_argument);
-  EXPECT_THROW(sandbox_.add_order({"komfortkasse", "X", Money()}), std::invalid_argument);
+  const SandboxOrder refused[] = {
+      {"optty", "X", "1.00", "EUR"},         {"komfortkasse", "", "1.00", "EUR"},
+      {"komfortkasse", "X", "0.00", "EUR"},  {"komfortkasse", "X", "1.00", ""},
+      {"komfortkasse", "X", "1.00", "XYZ"},  {"komfortkasse", "X", "1.001", "EUR"},
+      {"komfortkasse", "X", "1.5", "JPY"},   {"komfortkasse", "X", "-1.00", "EUR"},
+      {"komfortkasse", "X", "1e2", "EUR"},   {"komfortkasse", "X", "", "EUR"},
+      {"komfortkasse", "X", "1.", "EUR"},    {"komfortkasse", "X", ".5", "EUR"},
+      {"komfortkasse", "X", " 1.00", "EUR"}, {"komfortkasse", "X", "99999999999999999999", "EUR"},
+  };
+  for (const SandboxOrder& order : refused) {
+    EXPECT_THROW(sandbox_.add_order(order), std::invalid_argument)
+        << order.provider << " " << order.order_id << " " << order.amount << " " << order.currency;
+  }
+  EXPECT_EQ(sandbox_.orders().size(), 4u);
+}
+
+TEST_F(SandboxAdminTest, KeepsAmountsAsMinorUnitsOfTheCurrency) {
+  sandbox_.add_order({"komfortkasse", "X-1", "12.3", "EUR"});
+  sandbox_.add_order({"komfortkasse", "X-2", "1500", "JPY"});
+  sandbox_.add_order({"komfortkasse", "X-3", "7", "CZK"});
+  std::map<std::string, std::string> amounts;
+  for (const SandboxOrder& order : sandbox_.orders()) amounts[order.order_id] = order.amount;
+  EXPECT_EQ(amounts.size(), 7u);
+  EXPECT_EQ(amounts["X-1"], "12.30");
+  EXPECT_EQ(amounts["X-2"], "1500");
+  EXPECT_EQ(amounts["X-3"], "7.00");
+}
+
+TEST(SandboxCurrencyTest, HostsItsOwnTableOfCurrencies) {
+  EXPECT_EQ(hosted_currencies(), (std::vector<std::string>{"AUD", "CHF", "CZK", "DKK", "EUR", "GBP",
+                                                           "JPY", "NOK", "SEK", "USD"}));
+  EXPECT_EQ(currency_decimals("EUR"), 2);
+  EXPECT_EQ(currency_decimals("JPY"), 0);
+  EXPECT_EQ(currency_decimals("eur"), std::nullopt);
+  EXPECT_EQ(currency_decimals("KWD"), std::nullopt);
 }
 
 TEST(SandboxSeedTest, StartsEmptyWithoutDefaultOrders) {
@@ -212,7 +243,8 @@ TEST(SandboxSeedTest, LoadsOnlyTheSeedFileWithoutDefaults) {
   const std::vector<SandboxOrder> orders = sandbox.orders();
   ASSERT_EQ(orders.size(), 1u);
   EXPECT_EQ(orders[0].order_id, "X-1");
-  EXPECT_EQ(orders[0].amount, eur(1230));
+  EXPECT_EQ(orders[0].amount, "12.30");
+  EXPECT_EQ(orders[0].currency, "EUR");
   EXPECT_FALSE(orders[0].bank_details_missing);
 }
 

@@ -19,8 +19,13 @@ using Json = nlohmann::json;
 inline constexpr const char* kApiKey = "sandbox-komfortkasse-key";
 inline constexpr const char* kRefundPathPrefix = "/komfortkasse/api/v2/order/";
 
+// The only error texts Komfortkasse documents.
+inline constexpr const char* kInvalidRequest = "Invalid request";
+inline constexpr const char* kApiKeyMissing = "API Key missing";
+inline constexpr const char* kOrderNotFound = "Order not found";
+
 /// The sandbox's "today" in these tests, so that plannedDate rules are deterministic.
-inline Date fixed_today() { return Date{2030, 6, 15}; }
+inline std::string fixed_today() { return "2030-06-15"; }
 inline constexpr const char* kTomorrow = "16-06-2030";
 
 inline SandboxOptions test_options() {
@@ -51,6 +56,7 @@ class SandboxClient {
              const httplib::Headers& headers = {}) {
     return to_reply(client_.Post(path.c_str(), headers, body, "application/json"));
   }
+  Reply request_delete(const std::string& path) { return to_reply(client_.Delete(path.c_str())); }
   /// POST {prefix}/order/{encoded_order}/refund with the sandbox API key.
   Reply refund(const std::string& encoded_order, const std::string& body) {
     return post(kRefundPathPrefix + encoded_order + "/refund", body, api_key_header());

@@ -9,23 +9,24 @@
 
 #include "refundkit/curl_transport.hpp"
 #include "refundkit/sandbox/loopback_server.hpp"
-#include "test_support.hpp"
+#include "refundkit/test_support/gate.hpp"
+#include "refundkit/test_support/loopback.hpp"
 
 namespace refundkit {
 namespace {
 
 using sandbox::LoopbackServer;
+using test_support::Gate;
+using test_support::GateOpener;
+using test_support::loopback_options;
 using ::testing::HasSubstr;
-using testing_support::Gate;
-using testing_support::GateOpener;
-using testing_support::loopback_options;
 
 constexpr std::size_t kLimit = 1000;
 
 TEST(CurlTransportFailureTest, ClosedPortIsANetworkError) {
   const auto transport = make_curl_transport(loopback_options());
   const std::string url =
-      "http://127.0.0.1:" + std::to_string(testing_support::closed_loopback_port()) + "/refunds";
+      "http://127.0.0.1:" + std::to_string(test_support::closed_loopback_port()) + "/refunds";
   const Result<HttpResponse> response = transport->send({HttpMethod::post, url, {}, "{}"});
   ASSERT_FALSE(response.ok());
   EXPECT_EQ(response.error().kind, ErrorKind::network);
@@ -35,7 +36,7 @@ TEST(CurlTransportFailureTest, ClosedPortIsANetworkError) {
 }
 
 TEST(CurlTransportFailureTest, ConnectTimeoutIsANetworkError) {
-  const testing_support::UnresponsiveListener listener;
+  const test_support::UnresponsiveListener listener;
   CurlTransportOptions options = loopback_options();
   options.connect_timeout = std::chrono::milliseconds(200);
   const auto transport = make_curl_transport(options);

@@ -11,15 +11,16 @@
 
 #include "refundkit/curl_transport.hpp"
 #include "refundkit/sandbox/loopback_server.hpp"
+#include "refundkit/test_support/connection_tracker.hpp"
+#include "refundkit/test_support/loopback.hpp"
 #include "refundkit/version.hpp"
-#include "test_support.hpp"
 
 namespace refundkit {
 namespace {
 
 using sandbox::LoopbackServer;
-using testing_support::ConnectionTracker;
-using testing_support::loopback_options;
+using test_support::ConnectionTracker;
+using test_support::loopback_options;
 
 // What the server saw of the last request.
 struct SeenRequest {

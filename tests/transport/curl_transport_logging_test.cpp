@@ -9,16 +9,17 @@
 
 #include "refundkit/curl_transport.hpp"
 #include "refundkit/sandbox/loopback_server.hpp"
-#include "test_support.hpp"
+#include "refundkit/test_support/gate.hpp"
+#include "refundkit/test_support/loopback.hpp"
 
 namespace refundkit {
 namespace {
 
 using sandbox::LoopbackServer;
+using test_support::Gate;
+using test_support::GateOpener;
 using ::testing::HasSubstr;
 using ::testing::Not;
-using testing_support::Gate;
-using testing_support::GateOpener;
 
 constexpr const char* kEchoedKey = "kk-live-secret-123";
 
@@ -66,7 +67,7 @@ class CurlTransportLoggingTest : public ::testing::Test {
     loopback_ = std::make_unique<LoopbackServer>(server_);
     opener_ = std::make_unique<GateOpener>(gate_);
 
-    CurlTransportOptions options = testing_support::loopback_options();
+    CurlTransportOptions options = test_support::loopback_options();
     options.request_timeout = std::chrono::milliseconds(200);
     options.log_hook = [this](const HttpExchangeLog& log) {
       std::lock_guard<std::mutex> lock(mutex_);
@@ -109,7 +110,7 @@ class CurlTransportLoggingTest : public ::testing::Test {
 TEST_F(CurlTransportLoggingTest, CredentialsAppearNowhere) {
   const std::string base = loopback_->base_url();
   const std::string closed = "http://us3r-pass:us3r-pass@127.0.0.1:" +
-                             std::to_string(testing_support::closed_loopback_port());
+                             std::to_string(test_support::closed_loopback_port());
   const std::vector<HttpRequest> requests = {
       credentialed(base, "/login"),                  // succeeds, sets a cookie
       credentialed(base, "/token"),                  // the answer is a credential
@@ -190,7 +191,7 @@ TEST_F(CurlTransportLoggingTest, AnEchoedCredentialNeverReachesTheHook) {
 }
 
 TEST(CurlTransportLogHookTest, AThrowingHookDoesNotEscapeSend) {
-  CurlTransportOptions options = testing_support::loopback_options();
+  CurlTransportOptions options = test_support::loopback_options();
   int calls = 0;
   options.log_hook = [&calls](const HttpExchangeLog&) {
     ++calls;

@@ -7,16 +7,17 @@
 #include <string>
 
 #include "refundkit/curl_transport.hpp"
-#include "test_support.hpp"
+#include "refundkit/test_support/loopback.hpp"
+#include "refundkit/test_support/raw_http_server.hpp"
 
 namespace refundkit {
 namespace {
 
+using test_support::loopback_options;
+using test_support::RawConnection;
+using test_support::RawHttpServer;
 using ::testing::HasSubstr;
 using ::testing::Not;
-using testing_support::loopback_options;
-using testing_support::RawConnection;
-using testing_support::RawHttpServer;
 
 HttpRequest refund_post(const std::string& base_url, bool idempotent) {
   HttpRequest request;

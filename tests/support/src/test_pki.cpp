@@ -1,4 +1,4 @@
-#include "test_pki.hpp"
+#include "refundkit/test_support/test_pki.hpp"
 
 #include <openssl/evp.h>
 #include <openssl/pem.h>
@@ -12,7 +12,7 @@
 #include <stdexcept>
 #include <vector>
 
-namespace refundkit::testing_support {
+namespace refundkit::test_support {
 namespace {
 
 struct KeyDeleter {
@@ -88,7 +88,7 @@ void write_key(EVP_PKEY* key, const std::string& path) {
 }  // namespace
 
 TestPki::TestPki() {
-  char pattern[] = "/tmp/refundkit-transport-pki-XXXXXX";
+  char pattern[] = "/tmp/refundkit-test-pki-XXXXXX";
   require(::mkdtemp(pattern) != nullptr, "mkdtemp");
   directory_ = pattern;
   ca_cert_path_ = directory_ + "/ca.pem";
@@ -126,4 +126,4 @@ void TestPki::remove_files() noexcept {
   ::rmdir(directory_.c_str());
 }
 
-}  // namespace refundkit::testing_support
+}  // namespace refundkit::test_support

@@ -2,7 +2,7 @@
 
 #include <string>
 
-namespace refundkit::testing_support {
+namespace refundkit::test_support {
 
 /// A private CA and a server certificate for 127.0.0.1 and localhost signed by it, generated
 /// with the OpenSSL API when constructed (no openssl command needed) into a fresh directory
@@ -27,4 +27,4 @@ class TestPki {
   std::string server_key_path_;
 };
 
-}  // namespace refundkit::testing_support
+}  // namespace refundkit::test_support

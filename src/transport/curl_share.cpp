@@ -1,0 +1,36 @@
+#include "transport/curl_share.hpp"
+
+#include <cstddef>
+
+#include "transport/curl_global.hpp"
+
+namespace refundkit::internal {
+
+CurlShare::CurlShare() {
+  if (ensure_curl_global_init() != CURLE_OK) return;
+  std::unique_ptr<CURLSH, ShareDeleter> share(curl_share_init());
+  if (!share) return;
+  const bool configured =
+      curl_share_setopt(share.get(), CURLSHOPT_LOCKFUNC, &CurlShare::lock) == CURLSHE_OK &&
+      curl_share_setopt(share.get(), CURLSHOPT_UNLOCKFUNC, &CurlShare::unlock) == CURLSHE_OK &&
+      curl_share_setopt(share.get(), CURLSHOPT_USERDATA, static_cast<void*>(this)) == CURLSHE_OK &&
+      curl_share_setopt(share.get(), CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS) == CURLSHE_OK &&
+      curl_share_setopt(share.get(), CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION) == CURLSHE_OK;
+  // All or nothing: a transport either shares both caches or runs exactly as one without a share.
+  if (configured) share_ = std::move(share);
+}
+
+std::mutex* CurlShare::mutex_for(curl_lock_data data) noexcept {
+  const auto index = static_cast<std::size_t>(data);
+  return index < mutexes_.size() ? &mutexes_[index] : nullptr;
+}
+
+void CurlShare::lock(CURL*, curl_lock_data data, curl_lock_access, void* self) {
+  if (std::mutex* mutex = static_cast<CurlShare*>(self)->mutex_for(data)) mutex->lock();
+}
+
+void CurlShare::unlock(CURL*, curl_lock_data data, void* self) {
+  if (std::mutex* mutex = static_cast<CurlShare*>(self)->mutex_for(data)) mutex->unlock();
+}
+
+}  // namespace refundkit::internal
