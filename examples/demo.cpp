@@ -40,6 +40,11 @@ std::string run(refundkit::RefundClient& client, int number, const Scenario& sce
   request.reason = "refundkit demo";
 
   auto refund = client.create_refund(request);
+  if (refund && refund->already_existed) {
+    std::cout << "   -> already made under this reference, nothing new: id " << refund->id
+              << ", status " << refundkit::to_string(refund->status) << "\n\n";
+    return "existing";
+  }
   if (refund) {
     std::cout << "   -> created: id " << refund->id << ", status "
               << refundkit::to_string(refund->status) << " (Komfortkasse " << refund->vendor_status
@@ -52,11 +57,14 @@ std::string run(refundkit::RefundClient& client, int number, const Scenario& sce
   const refundkit::Error& error = refund.error();
   const char* verdict = error.may_have_been_executed() ? "OUTCOME UNKNOWN"
                         : error.kind == refundkit::ErrorKind::duplicate_reference
-                            ? "nothing new made, a refund with this reference exists"
+                            ? "nothing new made, the reference names another refund"
                             : "not made";
   std::cout << "   -> " << verdict << ": " << refundkit::to_string(error.kind) << " (HTTP "
-            << error.http_status
-            << "): " << (error.vendor_message.empty() ? error.message : error.vendor_message)
+            << error.http_status << "): "
+            << (error.vendor_message.empty() ||
+                        error.kind == refundkit::ErrorKind::duplicate_reference
+                    ? error.message
+                    : error.vendor_message)
             << "\n\n";
   return std::string(refundkit::to_string(error.kind));
 }
@@ -88,14 +96,16 @@ int main(int argc, char** argv) {
             << "\n\n";
   const Scenario scenarios[] = {
       {"A partial refund", "KK-1001", "12.30", "EUR", "demo-lib-1", "pending"},
-      {"The same reference again (a retry must not pay twice)", "KK-1001", "12.30", "EUR",
-       "demo-lib-1", "duplicate_reference"},
-      {"More than the order allows", "KK-1002", "500.00", "EUR", "demo-lib-2",
-       "amount_exceeds_refundable"},
+      {"The same refund again (a retry finds it and does not pay twice)", "KK-1001", "12.30", "EUR",
+       "demo-lib-1", "existing"},
+      {"The same reference for another amount", "KK-1001", "7.00", "EUR", "demo-lib-1",
+       "duplicate_reference"},
+      // Komfortkasse answers every refusal with one text, "Invalid request": the kind says no more.
+      {"More than the order allows", "KK-1002", "500.00", "EUR", "demo-lib-2", "invalid_request"},
       {"An order the vendor does not know", "KK-9999", "5.00", "EUR", "demo-lib-3", "not_found"},
       {"A customer whose bank details are missing", "KK-1004", "20.00", "EUR", "demo-lib-4",
        "awaiting_customer"},
-      {"A currency mismatch", "KK-1003", "10.00", "EUR", "demo-lib-5", "currency_mismatch"},
+      {"A currency mismatch", "KK-1003", "10.00", "EUR", "demo-lib-5", "invalid_request"},
       {"More decimals than the currency has", "KK-1001", "1.005", "EUR", "demo-lib-6",
        "invalid_request"},
   };

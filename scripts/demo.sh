@@ -32,17 +32,21 @@ tool() {
   local code=0
   "$bin/tools/refundkit/refundkit" "$@" || code=$?
   case $code in
-    0) echo "exit 0: refund created" ;;
+    0) echo "exit 0: refund created (or found already created: \"existing\": true)" ;;
     1) echo "exit 1: refund not made" ;;
     2) echo "exit 2: command line not understood" ;;
     3) echo "exit 3: outcome unknown" ;;
-    4) echo "exit 4: a refund with this reference already exists" ;;
+    4) echo "exit 4: this reference names another refund; nothing new was made" ;;
   esac
   echo
 }
 echo
 tool refund komfortkasse --order KK-1003 --amount 25.00 --currency CHF --reference demo-cli-1 \
   --reason "Returned goods" --base-url "$base_url"
+# The same command again, as after an exit 3: it finds the refund and makes nothing new.
+tool refund komfortkasse --order KK-1003 --amount 25.00 --currency CHF --reference demo-cli-1 \
+  --reason "Returned goods" --base-url "$base_url"
+tool status komfortkasse --order KK-1003 --reference demo-cli-1 --base-url "$base_url"
 tool refund komfortkasse --order KK-1001 --amount 1.00 --currency EUR --reference demo-lib-1 \
   --base-url "$base_url"
 tool refund komfortkasse --order KK-1002 --amount 99.81 --currency EUR --reference demo-cli-2 \

@@ -39,8 +39,9 @@ Error duplicate_reference(const RefundCodec& codec, const RefundRequest& asked,
   if (!existing.amount.currency().is_set()) {
     error.message += "; its amount could not be compared";
   }
+  // The read-back's answer until a refusal replaces it (see RefundPipeline): the vendor's
+  // description of the refund that holds the reference.
   error.http_status = existing.http_status;
-  error.vendor_code = existing.vendor_status;
   error.raw_body = existing.raw_body;
   return error;
 }

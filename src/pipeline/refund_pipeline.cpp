@@ -84,6 +84,17 @@ Error unknown_after_failed_read(const Error& attempt_error, const Error& read_er
   return error;
 }
 
+/// The vendor refused the create, and the read-back shows another refund under the reference:
+/// the vendor's own answer (status, body, message, request id) with the read-back's verdict.
+Error refusal_naming_the_other_refund(const Error& refusal, Error duplicate) {
+  duplicate.http_status = refusal.http_status;
+  duplicate.vendor_code = refusal.vendor_code;
+  duplicate.vendor_message = refusal.vendor_message;
+  duplicate.raw_body = refusal.raw_body;
+  duplicate.request_id = refusal.request_id;
+  return duplicate;
+}
+
 Result<Refund> with_attempts(Result<Refund> outcome, int attempts) {
   if (outcome) {
     outcome->attempts = attempts;
@@ -146,7 +157,8 @@ Result<Refund> RefundPipeline::create(const RefundRequest& request) const {
         }
         if (settlement->verdict == Verdict::made) return finish(std::move(*settlement->refund));
         if (settlement->verdict == Verdict::other_refund) {
-          return finish(std::move(*settlement->error));
+          return finish(refusal_naming_the_other_refund(attempt.outcome.error(),
+                                                        std::move(*settlement->error)));
         }
         return finish(unknown_after_failed_read(attempt.outcome.error(), *settlement->error));
       }

@@ -220,6 +220,18 @@ TEST_F(KomfortkassePipelineTest, TheBareInvalidRequestOfARetryEndsAsTheExistingR
   EXPECT_THAT(methods(), ElementsAre("POST", "GET"));
 }
 
+TEST_F(KomfortkassePipelineTest, ARefusalOfAnotherRefundKeepsTheVendorsAnswer) {
+  transport->respond(400, kInvalidRequest, {{"X-Request-Id", "req-7"}})
+      .respond_json(200, kHasAnotherRefund);
+  const Result<Refund> refund = create();
+  ASSERT_THAT(refund, FailsWith(ErrorKind::duplicate_reference));
+  EXPECT_EQ(refund.error().http_status, 400);
+  EXPECT_EQ(refund.error().raw_body, kInvalidRequest);
+  EXPECT_EQ(refund.error().vendor_message, "Invalid request");
+  EXPECT_EQ(refund.error().request_id, "req-7");
+  EXPECT_THAT(refund.error().message, HasSubstr("99.00 EUR"));
+}
+
 TEST_F(KomfortkassePipelineTest, ARefusalWithNoSuchRefundStandsAsRefused) {
   transport->respond_json(400, kInvalidRequest).respond_json(200, kNoRefunds);
   const Result<Refund> refund = create();
