@@ -8,10 +8,15 @@
 
 namespace refundkit::internal {
 
-/// One CURLSH for the easy handles of one transport: they share the DNS cache and TLS sessions,
-/// so that a handle fresh from the pool resolves nothing and resumes the TLS session another
-/// handle negotiated. The connection cache is not shared: libcurl documents sharing connections
-/// between threads as unsupported, and each pooled handle keeps its own keep-alive connections.
+/// One CURLSH for the easy handles of one transport: they share the DNS cache, so that a handle
+/// fresh from the pool resolves nothing, and, with a libcurl that shares them safely, TLS
+/// sessions, so that it resumes the session another handle negotiated. The connection cache is
+/// not shared: libcurl documents sharing connections between threads as unsupported, and each
+/// pooled handle keeps its own keep-alive connections.
+///
+/// libcurl before 8.11 hands one OpenSSL SSL_SESSION object to handshakes on several threads at
+/// once (a data race ThreadSanitizer reports here, fixed upstream by curl pull request 14751,
+/// which serialises sessions): with such a libcurl, TLS sessions stay per handle.
 ///
 /// libcurl calls the lock callbacks from whichever thread uses a handle; each kind of shared data
 /// has its own mutex, so resolving never waits for a TLS session lookup. Every easy handle that
@@ -24,6 +29,11 @@ class CurlShare {
   CurlShare& operator=(const CurlShare&) = delete;
 
   CURLSH* get() const noexcept { return share_.get(); }
+  /// Whether TLS sessions are shared (see above); DNS always is when get() is not null.
+  bool shares_tls_sessions() const noexcept { return shares_tls_sessions_; }
+
+  /// True when the running libcurl shares TLS sessions between threads safely (8.11 or later).
+  static bool libcurl_shares_tls_sessions_safely() noexcept;
 
  private:
   struct ShareDeleter {
@@ -37,6 +47,7 @@ class CurlShare {
   // Declared before share_: curl_share_cleanup still locks, so the mutexes must outlive it.
   std::array<std::mutex, CURL_LOCK_DATA_LAST> mutexes_;
   std::unique_ptr<CURLSH, ShareDeleter> share_;
+  bool shares_tls_sessions_ = false;
 };
 
 }  // namespace refundkit::internal

@@ -75,12 +75,14 @@ class CurlTransportHttpTest : public ::testing::Test {
     return seen_;
   }
 
-  httplib::Server server_;
-  std::unique_ptr<LoopbackServer> loopback_;
+  // What the handlers touch is declared before the server, so that it outlives the server's
+  // worker threads (members are destroyed in reverse order).
   std::mutex mutex_;
   SeenRequest seen_;
   ConnectionTracker connections_;
   std::atomic<int> target_hits_{0};
+  httplib::Server server_;
+  std::unique_ptr<LoopbackServer> loopback_;
 };
 
 TEST_F(CurlTransportHttpTest, GetReturnsStatusHeadersAndBody) {
