@@ -44,7 +44,7 @@ TEST_F(RequestTest, SendsExactlyTheDocumentedRequest) {
   EXPECT_FALSE(http.body_is_secret);
 }
 
-TEST_F(RequestTest, AmountHasExactlyTheCurrencysDecimals) {
+TEST_F(RequestTest, AmountIsWrittenInTheDocumentedFormatWithTwoDecimals) {
   struct Case {
     const char* amount;
     const char* currency;
@@ -56,9 +56,8 @@ TEST_F(RequestTest, AmountHasExactlyTheCurrencysDecimals) {
       {"0.01", "EUR", R"("amount":0.01,"currency":"EUR")"},
       {"1000000", "EUR", R"("amount":1000000.00,"currency":"EUR")"},
       {"0.1", "CHF", R"("amount":0.10,"currency":"CHF")"},
-      {"1500", "JPY", R"("amount":1500,"currency":"JPY")"},
-      {"1.25", "KWD", R"("amount":1.250,"currency":"KWD")"},
-      {"0.001", "KWD", R"("amount":0.001,"currency":"KWD")"},
+      {"1500", "JPY", R"("amount":1500.00,"currency":"JPY")"},
+      {"1.25", "KWD", R"("amount":1.25,"currency":"KWD")"},
       {"92233720368547758.07", "EUR", R"("amount":92233720368547758.07,"currency":"EUR")"},
   };
   for (const Case& c : cases) {
@@ -68,6 +67,19 @@ TEST_F(RequestTest, AmountHasExactlyTheCurrencysDecimals) {
     EXPECT_EQ(sent(refund_request).body, std::string(R"({"externalReference":"RMA-1",)") + c.json +
                                              R"(,"plannedDate":"20-03-2026"})");
   }
+}
+
+TEST_F(RequestTest, AnAmountThatTwoDecimalsCannotHoldIsRefusedBeforeSending) {
+  for (const auto& [amount, currency] :
+       {std::pair<const char*, const char*>{"0.001", "KWD"}, {"92233720368547759", "JPY"}}) {
+    SCOPED_TRACE(std::string(amount) + " " + currency);
+    RefundRequest refund_request = request();
+    refund_request.amount = money(amount, currency);
+    const Result<Refund> refund = create(refund_request);
+    ASSERT_THAT(refund, FailsWith(ErrorKind::invalid_request));
+    EXPECT_THAT(refund.error().message, ::testing::HasSubstr("two decimals (0.00)"));
+  }
+  EXPECT_EQ(transport->request_count(), 0u);
 }
 
 TEST_F(RequestTest, OrderNumberIsOnePercentEncodedPathSegment) {

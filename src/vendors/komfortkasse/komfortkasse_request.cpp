@@ -29,6 +29,11 @@ Result<Date> validate_refund_request(const KomfortkasseOptions& options,
                                                  {internal::RefundField::planned_date})) {
     return *error;
   }
+  if (!wire_amount(request.amount)) {
+    return internal::invalid_refund_request(
+        kVendorName, "Komfortkasse takes amounts with two decimals (0.00), and " +
+                         request.amount.to_string() + " cannot be written so exactly");
+  }
   if (!request.planned_date) return today.next_day();
 
   const Date& planned = *request.planned_date;
@@ -49,7 +54,7 @@ std::string build_refund_body(const RefundRequest& request, const Date& planned_
       .key("externalReference")
       .string(request.reference)
       .key("amount")
-      .number(request.amount)
+      .number(*wire_amount(request.amount))  // checked by validate_refund_request
       .key("currency")
       .string(request.amount.currency().code())
       .key("plannedDate")

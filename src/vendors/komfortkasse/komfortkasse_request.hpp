@@ -20,8 +20,9 @@ namespace refundkit::vendors::komfortkasse {
 Result<Date> validate_refund_request(const KomfortkasseOptions& options,
                                      const RefundRequest& request, const Date& today);
 
-/// The exact JSON body; fields in a fixed order:
+/// The exact JSON body; fields in a fixed order, the amount in the documented format 0.00:
 /// {"externalReference":"...","amount":12.30,"currency":"EUR","plannedDate":"dd-MM-yyyy"}.
+/// The request must have passed validate_refund_request.
 std::string build_refund_body(const RefundRequest& request, const Date& planned_date);
 
 /// The HTTP request for a validated RefundRequest.

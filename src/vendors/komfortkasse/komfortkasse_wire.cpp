@@ -1,5 +1,6 @@
 #include "vendors/komfortkasse/komfortkasse_wire.hpp"
 
+#include <cstdint>
 #include <cstdio>
 
 namespace refundkit::vendors::komfortkasse {
@@ -13,6 +14,19 @@ bool digits_at(std::string_view text, std::size_t from, std::size_t count) {
 }
 
 }  // namespace
+
+std::optional<Decimal> wire_amount(const Money& amount) {
+  constexpr int kWireDecimals = 2;
+  std::int64_t cents = amount.minor_units();
+  for (int exponent = amount.currency().exponent(); exponent < kWireDecimals; ++exponent) {
+    if (__builtin_mul_overflow(cents, 10, &cents)) return std::nullopt;
+  }
+  for (int exponent = amount.currency().exponent(); exponent > kWireDecimals; --exponent) {
+    if (cents % 10 != 0) return std::nullopt;
+    cents /= 10;
+  }
+  return Decimal(cents, kWireDecimals);
+}
 
 std::string format_date(const Date& date) {
   char buffer[32];

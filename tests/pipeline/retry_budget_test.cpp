@@ -1,0 +1,81 @@
+// The retry layer on its own: attempts, the deadline, backoff against Retry-After.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "pipeline/retry_budget.hpp"
+#include "pipeline_test_support.hpp"
+
+namespace refundkit::pipeline_test {
+namespace {
+
+using std::chrono::milliseconds;
+using std::chrono::seconds;
+using ::testing::ElementsAre;
+
+TEST(RetryBudget, AllowsRetriesUntilMaxAttempts) {
+  FakeClock clock;
+  const RetryPolicy policy = clock.policy(3);
+  internal::RetryBudget budget(policy);
+  budget.count_attempt();
+  EXPECT_TRUE(budget.wait_before_retry(std::nullopt));
+  budget.count_attempt();
+  EXPECT_TRUE(budget.wait_before_retry(std::nullopt));
+  budget.count_attempt();
+  EXPECT_FALSE(budget.wait_before_retry(std::nullopt));
+  EXPECT_EQ(budget.attempts(), 3);
+  // 400 random bits: 400 % 501 and 400 % 1001 ms.
+  EXPECT_THAT(clock.sleeps(), ElementsAre(milliseconds(400), milliseconds(400)));
+}
+
+TEST(RetryBudget, ALongerRetryAfterWinsOverTheBackoff) {
+  FakeClock clock;
+  const RetryPolicy policy = clock.policy(3);
+  internal::RetryBudget budget(policy);
+  budget.count_attempt();
+  EXPECT_TRUE(budget.wait_before_retry(seconds(2)));
+  budget.count_attempt();
+  EXPECT_TRUE(budget.wait_before_retry(seconds(0)));
+  EXPECT_THAT(clock.sleeps(), ElementsAre(seconds(2), milliseconds(400)));
+}
+
+TEST(RetryBudget, NoWaitEndsAfterTheDeadline) {
+  FakeClock clock;
+  RetryPolicy policy = clock.policy(10);
+  policy.total_deadline = seconds(5);
+  internal::RetryBudget budget(policy);
+  budget.count_attempt();
+  EXPECT_FALSE(budget.wait_before_retry(seconds(6)));
+  EXPECT_TRUE(clock.sleeps().empty());
+  clock.advance(milliseconds(4800));
+  EXPECT_FALSE(budget.wait_before_retry(std::nullopt));  // 400 ms would end at 5.2 s
+  EXPECT_TRUE(clock.sleeps().empty());
+}
+
+TEST(RetryBudget, AReadBackBudgetSharesTheDeadlineButCountsItsOwnAttempts) {
+  FakeClock clock;
+  const RetryPolicy policy = clock.policy(2);
+  internal::RetryBudget creates(policy);
+  creates.count_attempt();
+  creates.count_attempt();
+  internal::RetryBudget reads(policy, creates.deadline());
+  EXPECT_EQ(reads.attempts(), 0);
+  EXPECT_EQ(reads.deadline(), creates.deadline());
+  reads.count_attempt();
+  EXPECT_TRUE(reads.wait_before_retry(std::nullopt));
+}
+
+TEST(RetryAfterOf, ReadsSecondsAndDatesAndIgnoresJunk) {
+  FakeClock clock;
+  const RetryPolicy policy = clock.policy();
+  HttpResponse response;
+  EXPECT_EQ(internal::retry_after_of(policy, response), std::nullopt);
+  response.headers = {{"Retry-After", "30"}};
+  EXPECT_EQ(internal::retry_after_of(policy, response), seconds(30));
+  response.headers = {{"retry-after", "Mon, 01 Jun 2026 00:01:00 GMT"}};
+  EXPECT_EQ(internal::retry_after_of(policy, response), seconds(60));
+  response.headers = {{"Retry-After", "-5"}};
+  EXPECT_EQ(internal::retry_after_of(policy, response), std::nullopt);
+}
+
+}  // namespace
+}  // namespace refundkit::pipeline_test
