@@ -1,7 +1,7 @@
-// Komfortkasse's answers to a refund POST, as the client reads them: parse_refund_response for a
-// 2xx, map_error_response otherwise. Input: a first line "<HTTP status>[ <currency>]" (currency
-// EUR, JPY or KWD picks the request, default EUR), the rest is the body; an input whose first line
-// is not a status is all body, with status 200.
+// Komfortkasse's answers as the client reads them: parse_refund_response for a 2xx to the refund
+// POST, map_error_response otherwise, and parse_order_refunds for the read-back. Input: a first
+// line "<HTTP status>[ <currency>]" (currency EUR, JPY or KWD picks the request, default EUR), the
+// rest is the body; an input whose first line is not a status is all body, with status 200.
 //
 // Written against today's adapter functions (komfortkasse_response.hpp, komfortkasse_errors.hpp):
 // when they move, only this file changes.
@@ -88,6 +88,22 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (response.status >= 500 && response.status <= 599) {
       REFUNDKIT_FUZZ_CHECK(error.kind == ErrorKind::outcome_unknown);
     }
+  }
+
+  // The read-back (GET /order/{n}?includeRefunds=true): a refund only under the reference asked
+  // for, not_found, or an answer that cannot tell; whatever it is, the body is kept.
+  const refundkit::Result<refundkit::Refund> found =
+      refundkit::vendors::komfortkasse::parse_order_refunds(response, request.order_id,
+                                                            request.reference);
+  if (found) {
+    REFUNDKIT_FUZZ_CHECK(refundkit::internal::is_success_status(response.status));
+    REFUNDKIT_FUZZ_CHECK(found->reference == request.reference);
+    REFUNDKIT_FUZZ_CHECK(found->order_id == request.order_id);
+    REFUNDKIT_FUZZ_CHECK(found->raw_body == response.body);
+  } else if (refundkit::internal::is_success_status(response.status)) {
+    REFUNDKIT_FUZZ_CHECK(found.error().kind == ErrorKind::not_found ||
+                         found.error().kind == ErrorKind::outcome_unknown);
+    REFUNDKIT_FUZZ_CHECK(found.error().raw_body == response.body);
   }
 
   // parse_refund_response must not crash on any answer either; for a 2xx (what the client passes
