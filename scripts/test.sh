@@ -3,7 +3,7 @@
 # parallel and runs through CTest:
 #   default  RelWithDebInfo, every test
 #   asan     AddressSanitizer + UndefinedBehaviorSanitizer, every test
-#   tsan     ThreadSanitizer, the tests labelled "concurrent" (only their targets are built)
+#   tsan     ThreadSanitizer, the tests labelled "concurrent" or "sandbox" (only their targets)
 #   fuzz     clang + libFuzzer, every fuzz target briefly from its seed corpus (fuzz/)
 # Usage: scripts/test.sh [stage ...]   (default: all four, in that order)
 set -euo pipefail
