@@ -10,5 +10,6 @@
 #include "refundkit/refund.hpp"
 #include "refundkit/refund_client.hpp"
 #include "refundkit/result.hpp"
+#include "refundkit/retry_policy.hpp"
 #include "refundkit/transport.hpp"
 #include "refundkit/version.hpp"
