@@ -84,6 +84,18 @@ Error unknown_after_failed_read(const Error& attempt_error, const Error& read_er
   return error;
 }
 
+/// A resend was refused after an attempt that may have been executed, and the read-back does not
+/// show the refund (it may lag behind, or cannot identify it).
+Error unknown_after_doubtful_attempt(const Error& refusal) {
+  Error error = refusal;
+  error.kind = ErrorKind::outcome_unknown;
+  error.message = refusal.message +
+                  "; an earlier attempt of this call may have been executed and this refusal may "
+                  "be the vendor refusing its reference, so the refund may exist: call again with "
+                  "the same reference, or look it up before refunding any other way";
+  return error;
+}
+
 /// The vendor refused the create, and the read-back shows another refund under the reference:
 /// the vendor's own answer (status, body, message, request id) with the read-back's verdict.
 Error refusal_naming_the_other_refund(const Error& refusal, Error duplicate) {
@@ -129,6 +141,7 @@ Result<Refund> RefundPipeline::create(const RefundRequest& request) const {
   const RefundRequest& asked = prepared->request;
 
   RetryBudget budget(policy_);
+  bool earlier_attempt_in_doubt = false;
   for (;;) {
     budget.count_attempt();
     Attempt attempt = attempt_create(*codec_, *transport_, *prepared, policy_);
@@ -153,6 +166,13 @@ Result<Refund> RefundPipeline::create(const RefundRequest& request) const {
         RetryBudget reads(policy_, budget.deadline());
         std::optional<Settlement> settlement = settle(reads);
         if (!settlement || settlement->verdict == Verdict::absent) {
+          // After an attempt that may have been executed, a refusal is most likely the vendor
+          // refusing the reference that attempt used, even when the read-back does not show the
+          // refund yet: never a definite failure then.
+          if (earlier_attempt_in_doubt &&
+              attempt.outcome.error().kind != ErrorKind::duplicate_reference) {
+            return finish(unknown_after_doubtful_attempt(attempt.outcome.error()));
+          }
           return finish(std::move(attempt.outcome));
         }
         if (settlement->verdict == Verdict::made) return finish(std::move(*settlement->refund));
@@ -164,6 +184,7 @@ Result<Refund> RefundPipeline::create(const RefundRequest& request) const {
       }
 
       case Proof::maybe_made: {
+        earlier_attempt_in_doubt = true;
         const Deduplication deduplication = codec_->deduplication();
         if (deduplication == Deduplication::none) return finish(std::move(attempt.outcome));
         const bool may_resend = budget.wait_before_retry(attempt.retry_after);

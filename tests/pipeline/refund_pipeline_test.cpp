@@ -199,6 +199,22 @@ TEST_F(KomfortkassePipelineTest, WhenEveryAttemptStaysInDoubtTheOutcomeIsUnknown
   EXPECT_THAT(methods(), ElementsAre("POST", "GET", "POST", "GET", "POST", "GET"));
 }
 
+TEST_F(KomfortkassePipelineTest, ARefusedResendAfterADoubtfulAttemptIsNeverADefiniteFailure) {
+  // The first attempt is executed but its answer lost; the order read lags behind and shows
+  // nothing, so the client resends; the vendor refuses the reused reference; the read still
+  // lags. The refund exists: "not made" would invite paying twice.
+  transport->fail(ErrorKind::outcome_unknown, "timeout after sending")
+      .respond_json(200, kNoRefunds)
+      .respond_json(400, kInvalidRequest)
+      .respond_json(200, kNoRefunds);
+  const Result<Refund> refund = create();
+  ASSERT_THAT(refund, FailsWith(ErrorKind::outcome_unknown));
+  EXPECT_EQ(refund.error().http_status, 400);
+  EXPECT_THAT(refund.error().message, HasSubstr("an earlier attempt of this call"));
+  EXPECT_EQ(refund.error().attempts, 2);
+  EXPECT_THAT(methods(), ElementsAre("POST", "GET", "POST", "GET"));
+}
+
 TEST_F(KomfortkassePipelineTest, AReadBackThatFailsIsRetriedAsAGet) {
   transport->fail(ErrorKind::outcome_unknown, "timeout")
       .respond_json(503, "")
