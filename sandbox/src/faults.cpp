@@ -146,8 +146,6 @@ constexpr std::string_view kPaddingPrefix = R"({"padding":")";
 
 }  // namespace
 
-std::string_view mode_name(FaultMode mode) { return modes()[static_cast<std::size_t>(mode)].name; }
-
 std::variant<FaultSpec, std::string> make_fault_spec(std::string_view mode,
                                                      const FaultParameters& parameters) {
   const ModeInfo* info = find_mode(mode);
@@ -250,6 +248,11 @@ std::variant<FaultSpec, std::string> make_fault_spec(std::string_view mode,
     case FaultMode::html_error:
       spec.after = phase_after(false);
       spec.status = static_cast<int>(number("status", 502, 400, 599));
+      // As for "status": after processing only a 5xx may stand in for the answer. A 4xx tells
+      // the client that nothing was made, which would be the sandbox lying about its own state.
+      if (problem.empty() && spec.after && spec.status < 500) {
+        problem = "an html_error after processing must be a 5xx (phase=before for a 4xx)";
+      }
       break;
     case FaultMode::oversized_body:
       spec.after = true;
@@ -335,8 +338,8 @@ void write_fault_rule(JsonText& json, const FaultRuleStatus& status) {
   json.begin_object().key("fault").string(rule.fault);
   for (const auto& parameter : rule.parameters) {
     json.key(parameter.first);
-    if (parse_unsigned(parameter.second)) {
-      json.number_text(parameter.second);
+    if (const auto number = parse_unsigned(parameter.second)) {
+      json.number_text(std::to_string(*number));  // "050" is no JSON number: write it as 50
     } else {
       json.string(parameter.second);
     }
@@ -564,9 +567,9 @@ void FaultInjector::apply(const FaultSpec& spec, const httplib::Request& request
           real.size() > 2 && real.front() == '{' ? "\"," + real.substr(1) : std::string("\"}"));
       const std::size_t total =
           std::max<std::size_t>(spec.bytes, kPaddingPrefix.size() + suffix->size());
+      // The real status stays: a refusal padded past the client's cap is still a refusal.
       response.headers.clear();
       response.body.clear();
-      response.status = 200;
       response.set_content_provider(
           total, "application/json",
           [suffix, total](std::size_t offset, std::size_t, httplib::DataSink& sink) {
@@ -584,7 +587,6 @@ void FaultInjector::apply(const FaultSpec& spec, const httplib::Request& request
     case FaultMode::endless_chunked: {
       response.headers.clear();
       response.body.clear();
-      response.status = 200;
       response.set_chunked_content_provider(
           "application/json", [this](std::size_t offset, httplib::DataSink& sink) {
             if (stopping() || !sink.is_writable()) return false;

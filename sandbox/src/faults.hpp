@@ -40,9 +40,9 @@ enum class FaultMode {
   endless_chunked,
   wrong_content_type,
 };
-inline constexpr std::size_t kFaultModeCount = 13;
-
-std::string_view mode_name(FaultMode mode);
+/// wrong_content_type stays last.
+inline constexpr std::size_t kFaultModeCount =
+    static_cast<std::size_t>(FaultMode::wrong_content_type) + 1;
 
 using FaultParameters = std::map<std::string, std::string>;
 

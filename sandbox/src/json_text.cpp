@@ -132,8 +132,6 @@ JsonText& JsonText::number_text(std::string_view text) {
   return *this;
 }
 
-JsonText& JsonText::integer(std::int64_t value) { return number_text(std::to_string(value)); }
-
 JsonText& JsonText::unsigned_integer(std::uint64_t value) {
   return number_text(std::to_string(value));
 }

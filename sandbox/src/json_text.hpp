@@ -20,7 +20,6 @@ class JsonText {
   JsonText& string(std::string_view value);
   /// `text` must be a JSON number as written ("12.30"); it is copied verbatim.
   JsonText& number_text(std::string_view text);
-  JsonText& integer(std::int64_t value);
   JsonText& unsigned_integer(std::uint64_t value);
   JsonText& boolean(bool value);
   JsonText& null();

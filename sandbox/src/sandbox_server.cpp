@@ -222,8 +222,6 @@ bool SandboxServer::process_and_close_socket(socket_t sock) {
 
 namespace connection {
 
-bool available() { return current_connection != nullptr; }
-
 void close_without_answer() {
   Connection& connection = require_connection();
   connection.taken_over = true;

@@ -23,10 +23,9 @@ class SandboxServer : public httplib::Server {
 /// What a handler running on a SandboxServer thread can do to its own connection. Each takes the
 /// connection over: cpp-httplib's answer to the request is then discarded (nothing more reaches
 /// the socket from it) and the connection ends when the handler returns. Outside a
-/// SandboxServer connection (available() false) they throw std::logic_error.
+/// SandboxServer connection they throw std::logic_error.
 namespace connection {
 
-bool available();
 /// Closes now, cleanly (FIN), without an answer byte: shutdown(SHUT_RDWR).
 void close_without_answer();
 /// Ends with a TCP RST instead of a FIN: SO_LINGER {1, 0}, then close() once the handler

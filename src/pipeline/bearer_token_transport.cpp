@@ -34,6 +34,20 @@ Result<HttpResponse> without_token(Result<HttpResponse> result, const std::strin
   return result;
 }
 
+/// The request was not sent (or, after a 401, not processed) for want of a token: whatever the
+/// token endpoint answered, it proves nothing about the request, so the error must read as "never
+/// sent" (a 5xx or a timeout of the token endpoint is not a refund in doubt, a 400 from it is no
+/// refusal of the refund). The endpoint's own answer stays in the vendor fields.
+Error without_a_token(Error token_error) {
+  Error error = std::move(token_error);
+  error.kind =
+      error.kind == ErrorKind::authentication ? ErrorKind::authentication : ErrorKind::network;
+  error.message = "no access token (" + error.message + "); the request was not sent";
+  error.http_status = 0;
+  error.retry_after.reset();
+  return error;
+}
+
 bool is_unauthorized(const Result<HttpResponse>& result) {
   return result.ok() && result->status == kUnauthorized;
 }
@@ -46,7 +60,7 @@ BearerTokenTransport::BearerTokenTransport(std::shared_ptr<Transport> inner,
 
 Result<HttpResponse> BearerTokenTransport::send(const HttpRequest& request) {
   Result<std::string> token = tokens_->token();
-  if (!token.ok()) return std::move(token).error();
+  if (!token.ok()) return without_a_token(std::move(token).error());
   Result<HttpResponse> result = send_with(request, *token);
   if (!is_unauthorized(result)) return result;
 
@@ -54,7 +68,7 @@ Result<HttpResponse> BearerTokenTransport::send(const HttpRequest& request) {
   // stays and is what token() returns now.
   tokens_->invalidate(*token);
   Result<std::string> fresh = tokens_->token();
-  if (!fresh.ok()) return std::move(fresh).error();
+  if (!fresh.ok()) return without_a_token(std::move(fresh).error());
   return send_with(request, *fresh);
 }
 

@@ -12,9 +12,11 @@ namespace refundkit::internal {
 /// fresh one and sends once more: a 401 means the vendor processed nothing, so the second send
 /// is safe even for a refund. A second 401 is returned as it is.
 ///
-/// When no token can be had, send() returns the cache's Error (ErrorKind::authentication from
-/// the fetch) and sends nothing. The token is a credential this layer adds, so it also removes
-/// any echo of it from what it returns (bodies, header values, error texts).
+/// When no token can be had, send() sends nothing and returns an Error that says so: kind
+/// authentication when the credentials were refused, network otherwise, http_status 0, the
+/// token endpoint's answer kept in the message and vendor fields. Never outcome_unknown: the
+/// request never left, whatever the token endpoint did. The token is a credential this layer adds,
+/// so it also removes any echo of it from what it returns (bodies, header values, error texts).
 class BearerTokenTransport final : public Transport {
  public:
   /// Neither may be null.

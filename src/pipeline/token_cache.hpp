@@ -29,8 +29,10 @@ struct FetchedToken {
 ///
 /// A token is used until `refresh_margin` before it expires, counted from when its fetch started
 /// (the token was issued after that, so it is never thought to live longer than it does). A token
-/// that lives less than the margin is still handed to the flight that fetched it, once, and
-/// refreshed by the next call: a vendor issuing short tokens cannot make the cache fetch in a loop.
+/// that lives less than the margin is still handed to the flight that fetched it, once, so a
+/// call always gets a token; with such short tokens every call fetches one (single-flight still
+/// holds). While a token is within its margin, a failed refresh fails the call even if the old
+/// token would still be accepted: a deliberate simplicity, since margins are short.
 class TokenCache {
  public:
   /// Gets a new token. Its Error must not contain the credentials it used (the cache hands it on

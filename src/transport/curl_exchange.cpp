@@ -140,8 +140,7 @@ std::optional<Error> CurlExchange::set_options(CURL* handle, bool loopback) {
   user_agent_ = std::string("refundkit/") + version_string();
   REFUNDKIT_SET_OPTION(CURLOPT_USERAGENT, user_agent_.c_str());
   REFUNDKIT_SET_OPTION(CURLOPT_TCP_KEEPALIVE, 1L);
-  // Set on every exchange although curl_easy_reset keeps it: re-attaching also restores the
-  // share's TLS session limit, which the reset put back to the per-handle default.
+  // Re-asserted on every exchange after curl_easy_reset; attaching the same share is idempotent.
   if (share_ != nullptr) REFUNDKIT_SET_OPTION(CURLOPT_SHARE, share_);
   REFUNDKIT_SET_OPTION(CURLOPT_HTTPHEADER, header_list_.get());
   // No CURLOPT_ACCEPT_ENCODING: responses arrive uncompressed, so the size limit counts the

@@ -151,9 +151,35 @@ TEST_F(BearerTokenTransportTest, NoTokenMeansNothingIsSent) {
   failing_fetch_ = 1;
   const Result<HttpResponse> response = transport_.send(refund_post());
   ASSERT_THAT(response, FailsWith(ErrorKind::authentication));
-  EXPECT_EQ(response.error().message, refused_credentials().message);
+  EXPECT_THAT(response.error().message, HasSubstr(refused_credentials().message));
+  EXPECT_THAT(response.error().message, HasSubstr("the request was not sent"));
+  EXPECT_EQ(response.error().http_status, 0);
   EXPECT_EQ(inner_->request_count(), 0u);
   EXPECT_FALSE(response.error().may_have_been_executed());
+}
+
+// Whatever the token endpoint answered says nothing about the request, which never left: a
+// timeout or a 5xx there must not read as a refund in doubt, nor its 400 as a refused refund.
+TEST(BearerTokenTransportFailures, ATokenEndpointFailureReadsAsNeverSent) {
+  for (const Error& token_error :
+       {Error{ErrorKind::outcome_unknown, "token endpoint timed out"},
+        Error{ErrorKind::outcome_unknown, "token endpoint answered 503", 503},
+        Error{ErrorKind::invalid_request, "token endpoint answered 400", 400},
+        Error{ErrorKind::authentication, "invalid_client", 400}}) {
+    SCOPED_TRACE(token_error.message);
+    auto inner = std::make_shared<FakeTransport>();
+    auto tokens = std::make_shared<TokenCache>(
+        [&token_error]() -> Result<FetchedToken> { return token_error; });
+    BearerTokenTransport transport(inner, tokens);
+    const Result<HttpResponse> response = transport.send(refund_post());
+    ASSERT_FALSE(response.ok());
+    EXPECT_FALSE(response.error().may_have_been_executed());
+    EXPECT_EQ(response.error().http_status, 0);
+    EXPECT_EQ(response.error().kind, token_error.kind == ErrorKind::authentication
+                                         ? ErrorKind::authentication
+                                         : ErrorKind::network);
+    EXPECT_EQ(inner->request_count(), 0u);
+  }
 }
 
 TEST_F(BearerTokenTransportTest, NoFreshTokenAfterA401MeansNoResend) {

@@ -64,6 +64,20 @@ TEST(RetryBudget, AReadBackBudgetSharesTheDeadlineButCountsItsOwnAttempts) {
   EXPECT_TRUE(reads.wait_before_retry(std::nullopt));
 }
 
+TEST(RetryBudget, ExtremePoliciesDoNotOverflowTheClock) {
+  FakeClock clock;
+  RetryPolicy policy = clock.policy(3);
+  policy.total_deadline = milliseconds::max();  // "no deadline"
+  policy.initial_backoff = milliseconds::max();
+  policy.max_backoff = milliseconds::max();
+  clock.set_random_bits(7);
+  internal::RetryBudget budget(policy);
+  EXPECT_EQ(budget.deadline(), std::chrono::system_clock::time_point::max());
+  budget.count_attempt();
+  EXPECT_TRUE(budget.wait_before_retry(std::nullopt));
+  EXPECT_THAT(clock.sleeps(), ElementsAre(milliseconds(7)));
+}
+
 TEST(RetryAfterOf, ReadsSecondsAndDatesAndIgnoresJunk) {
   FakeClock clock;
   const RetryPolicy policy = clock.policy();

@@ -341,14 +341,22 @@ TEST(TokenCacheConcurrencyTest, ConcurrentInvalidateAndTokenAreRaceFree) {
 TEST(TokenCacheConcurrencyTest, WaitersShareTheFlightWhileTheTokenIsRefreshed) {
   FakeClock clock;
   std::atomic<int> fetches{0};
-  test_support::Gate release;
+  // The clock is read once per token() call: the refresh flight lands only once all four
+  // callers are inside token(), so each of them really waited for it.
+  Latch entered{5};  // the first call, then the four
   TokenCache cache(
       [&]() -> Result<FetchedToken> {
         const int number = ++fetches;
-        if (number == 2) release.wait();
+        if (number == 2) {
+          EXPECT_TRUE(entered.wait()) << "not every thread reached token()";
+        }
         return FetchedToken{"token-" + std::to_string(number), seconds(3600)};
       },
-      seconds(60), clock.function());
+      seconds(60),
+      [&] {
+        entered.count_down();
+        return clock.now();
+      });
   EXPECT_EQ(cache.token().value(), "token-1");
   clock.advance(seconds(3600));  // expired: the next callers refresh together
   std::vector<std::thread> threads;
@@ -359,7 +367,6 @@ TEST(TokenCacheConcurrencyTest, WaitersShareTheFlightWhileTheTokenIsRefreshed) {
       seen[i] = token.ok() ? *token : "error";
     });
   }
-  release.open();
   for (std::thread& thread : threads) thread.join();
   for (const std::string& token : seen) EXPECT_EQ(token, "token-2");
   EXPECT_EQ(fetches.load(), 2);

@@ -267,11 +267,12 @@ TEST_F(SandboxFaultTest, WrongContentTypeKeepsTheRealBody) {
 }
 
 TEST_F(SandboxFaultTest, AnUnknownFaultIsRefusedWithoutProcessing) {
-  for (const char* fault : {"explode", "status", "status; status=404",
-                            "status; status=429; "
-                            "phase=after",
-                            "delay_after; delay_ms=-1", "close_before; x=1", "dribble; chunk_bytes",
-                            "status; status=503; retry_after=soon"}) {
+  for (const char* fault :
+       {"explode", "status", "status; status=404",
+        "status; status=429; "
+        "phase=after",
+        "delay_after; delay_ms=-1", "close_before; x=1", "dribble; chunk_bytes",
+        "status; status=503; retry_after=soon", "html_error; status=404; phase=after"}) {
     const auto result = send(fault);
     ASSERT_TRUE(result.ok()) << fault << ": " << result.error().message;
     EXPECT_EQ(result->status, 400) << fault;
@@ -526,6 +527,27 @@ TEST(SandboxFaultRuleTest, RefusesBadRules) {
   unknown.fault = "close_after";
   EXPECT_THROW(sandbox.add_fault_rule(unknown), std::invalid_argument);
   EXPECT_TRUE(sandbox.fault_rules().empty());
+}
+
+// A fault spoils the answer, never its meaning: a refusal padded or streamed stays a refusal.
+TEST_F(SandboxFaultTest, PaddedAndEndlessBodiesKeepTheRealStatus) {
+  HttpRequest refused = refund_request("oversized_body; bytes=5000", "RMA-P");
+  refused.headers[1].value = "not-the-key";
+  const auto result = make_transport()->send(refused);
+  ASSERT_TRUE(result.ok()) << result.error().message;
+  EXPECT_EQ(result->status, 401);
+  EXPECT_EQ(Json::parse(result->body).at("error"), "API Key missing");
+  EXPECT_TRUE(sandbox_.refunds().empty());
+}
+
+TEST_F(SandboxFaultTest, TheAdminApiWritesEveryParameterAsValidJson) {
+  const Reply created =
+      client_.post("/_sandbox/faults", R"({"fault": "delay_after", "delay_ms": "050"})");
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_EQ(created.json.at("delay_ms"), 50);
+  const Reply listed = client_.get("/_sandbox/faults");
+  ASSERT_EQ(listed.status, 200);
+  EXPECT_TRUE(Json::accept(listed.body)) << listed.body;
 }
 
 TEST_F(SandboxFaultTest, RulesThroughTheAdminApi) {

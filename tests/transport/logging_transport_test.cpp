@@ -72,7 +72,6 @@ TEST_F(LoggingTransportTest, LogsEachExchangeOnceFailuresIncluded) {
   EXPECT_EQ(seen[0].response_body, R"({"id":"r-1"})");
   EXPECT_EQ(find_header(seen[0].response_headers, "Content-Type"), "application/json");
   EXPECT_TRUE(seen[0].error.empty());
-  EXPECT_GE(seen[0].elapsed.count(), 0);
   EXPECT_EQ(seen[1].status, 0);
   EXPECT_EQ(seen[1].error, "could not connect; the request was not sent");
 }
