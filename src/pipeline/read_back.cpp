@@ -48,17 +48,20 @@ Error duplicate_reference(const RefundCodec& codec, const RefundRequest& asked,
 
 }  // namespace
 
-Result<Refund> read_back(const RefundCodec& codec, Transport& transport, std::string_view order_id,
-                         std::string_view reference, RetryBudget& budget) {
+FindAnswer read_back(const RefundCodec& codec, Transport& transport, std::string_view order_id,
+                     std::string_view reference, RetryBudget& budget) {
   Result<HttpRequest> request = codec.prepare_find(order_id, reference);
-  if (!request) return std::move(request).error();
+  if (!request) return FindAnswer::of(std::move(request).error());
   for (;;) {
     budget.count_attempt();
     Result<HttpResponse> response = transport.send(*request);
     const std::optional<std::chrono::seconds> retry_after =
         response ? retry_after_of(budget.policy(), *response) : std::nullopt;
     if (worth_asking_again(response) && budget.wait_before_retry(retry_after)) continue;
-    if (!response) return transport_failure(codec.vendor_name(), std::move(response).error());
+    if (!response) {
+      return {FindAnswer::Kind::unreadable, std::nullopt,
+              transport_failure(codec.vendor_name(), std::move(response).error())};
+    }
     return codec.interpret_find(order_id, reference, *response);
   }
 }
@@ -66,12 +69,18 @@ Result<Refund> read_back(const RefundCodec& codec, Transport& transport, std::st
 Settlement settle_by_read_back(const RefundCodec& codec, Transport& transport,
                                const RefundRequest& asked, RetryBudget& budget) {
   using Verdict = Settlement::Verdict;
-  Result<Refund> found = read_back(codec, transport, asked.order_id, asked.reference, budget);
-  if (!found) {
-    if (found.error().kind == ErrorKind::not_found) return {Verdict::absent, {}, {}};
-    return {Verdict::cannot_tell, {}, std::move(found).error()};
+  FindAnswer answer = read_back(codec, transport, asked.order_id, asked.reference, budget);
+  switch (answer.kind) {
+    case FindAnswer::Kind::found:
+      break;
+    case FindAnswer::Kind::absent:
+      return {Verdict::absent, {}, {}};
+    case FindAnswer::Kind::unidentifiable:
+      return {Verdict::unidentifiable, {}, std::move(answer.error)};
+    case FindAnswer::Kind::unreadable:
+      return {Verdict::cannot_tell, {}, std::move(answer.error)};
   }
-  Refund refund = std::move(found).value();
+  Refund refund = std::move(*answer.refund);
   if (refund.order_id != asked.order_id || refund.amount != asked.amount) {
     return {Verdict::other_refund, {}, duplicate_reference(codec, asked, refund)};
   }

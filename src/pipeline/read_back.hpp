@@ -12,11 +12,11 @@
 
 namespace refundkit::internal {
 
-/// Reads the refund with `reference` back from the vendor: a GET, so transient failures (never
-/// sent, 429, 5xx, no answer) are retried within `budget`. The codec's answer: the Refund,
-/// not_found, or an Error saying why the vendor's answer cannot tell.
-Result<Refund> read_back(const RefundCodec& codec, Transport& transport, std::string_view order_id,
-                         std::string_view reference, RetryBudget& budget);
+/// Reads the refund with `reference` back from the vendor: a read, so transient failures (never
+/// sent, 429, 5xx, no answer) are retried within `budget`. What the codec makes of the answer; a
+/// transport failure is unreadable.
+FindAnswer read_back(const RefundCodec& codec, Transport& transport, std::string_view order_id,
+                     std::string_view reference, RetryBudget& budget);
 
 /// What a read-back says about a create request whose outcome is in doubt.
 struct Settlement {
@@ -24,7 +24,10 @@ struct Settlement {
     made,          ///< The refund asked for exists: `refund`, marked already_existed.
     other_refund,  ///< The reference names another refund: `error` is duplicate_reference.
     absent,        ///< No refund with the reference: the request was not executed (yet).
-    cannot_tell,   ///< The read-back failed: `error` is why.
+    /// The vendor's read-back cannot identify refunds by reference (FindAnswer::unidentifiable):
+    /// like absent, it proves nothing was made only when no attempt was in doubt.
+    unidentifiable,
+    cannot_tell,  ///< The read-back failed: `error` is why.
   };
   Verdict verdict = Verdict::cannot_tell;
   std::optional<Refund> refund;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,6 +32,28 @@ struct PreparedRefund {
   HttpRequest http;
 };
 
+/// What one read-back answer says about a merchant reference.
+struct FindAnswer {
+  enum class Kind {
+    found,   ///< `refund` is the refund made with the reference.
+    absent,  ///< The answer shows the order without one (`error`: not_found).
+    /// The answer lists the order's refunds but cannot say which, if any, has the reference (a
+    /// vendor whose list omits it): `error` (outcome_unknown) says so. Not a failure: it is
+    /// what this vendor's read-back can tell.
+    unidentifiable,
+    unreadable,  ///< No usable answer (a failure, an error status, an unreadable body): `error`.
+  };
+  Kind kind = Kind::unreadable;
+  std::optional<Refund> refund;
+  std::optional<Error> error;
+
+  /// found for a Refund, absent for ErrorKind::not_found, unreadable for any other Error: for
+  /// vendors whose read-back always identifies the refund.
+  static FindAnswer of(Result<Refund> result);
+  /// The public find_refund's view: the Refund, or the Error.
+  Result<Refund> to_result() &&;
+};
+
 /// One vendor's wire format, and nothing else: building requests and reading answers, as pure
 /// functions without I/O, so that the pipeline (and a batch driver over curl multi) can drive
 /// them. Validation, retries, read-back, layering and redaction are the pipeline's.
@@ -54,10 +77,9 @@ class RefundCodec {
   /// The read-back request (only called when can_find()).
   virtual Result<HttpRequest> prepare_find(std::string_view order_id,
                                            std::string_view reference) const = 0;
-  /// The refund with `reference` in the read-back answer; ErrorKind::not_found when the answer
-  /// shows the order without one; any other Error when the answer cannot tell.
-  virtual Result<Refund> interpret_find(std::string_view order_id, std::string_view reference,
-                                        const HttpResponse& response) const = 0;
+  /// What the read-back answer says about `reference` (see FindAnswer).
+  virtual FindAnswer interpret_find(std::string_view order_id, std::string_view reference,
+                                    const HttpResponse& response) const = 0;
 
   /// The credentials this codec sends: scrubbed from every Refund and Error that leaves.
   virtual std::vector<std::string> secrets() const = 0;

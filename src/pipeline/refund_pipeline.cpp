@@ -165,7 +165,8 @@ Result<Refund> RefundPipeline::create(const RefundRequest& request) const {
       case Proof::refused: {
         RetryBudget reads(policy_, budget.deadline());
         std::optional<Settlement> settlement = settle(reads);
-        if (!settlement || settlement->verdict == Verdict::absent) {
+        if (!settlement || settlement->verdict == Verdict::absent ||
+            settlement->verdict == Verdict::unidentifiable) {
           // After an attempt that may have been executed, a refusal is most likely the vendor
           // refusing the reference that attempt used, even when the read-back does not show the
           // refund yet: never a definite failure then.
@@ -216,7 +217,7 @@ Result<Refund> RefundPipeline::find(std::string_view order_id, std::string_view 
     return *error;
   }
   RetryBudget reads(policy_);
-  return read_back(*codec_, *transport_, order_id, reference, reads);
+  return read_back(*codec_, *transport_, order_id, reference, reads).to_result();
 }
 
 Result<Refund> RefundPipeline::scrubbed(Result<Refund> outcome) const {

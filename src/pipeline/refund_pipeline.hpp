@@ -22,7 +22,11 @@ namespace refundkit::internal {
 ///   refused with another 4xx (not 401/403/404)   read back: found -> settled, else the refusal
 /// A read-back that finds the refund asked for (same order, amount, currency) returns it with
 /// Refund::already_existed; one that finds another refund under the reference returns
-/// duplicate_reference; one that fails leaves outcome_unknown, never a definite failure.
+/// duplicate_reference; one that fails leaves outcome_unknown, never a definite failure. One
+/// that shows no such refund, or cannot identify refunds by reference at all, lets a refusal
+/// stand, unless an earlier attempt of the call was in doubt: then the refusal may be the vendor
+/// refusing that attempt's reference, and the outcome is unknown (duplicate_reference if the
+/// vendor said so).
 class RefundPipeline final : public RefundClient {
  public:
   RefundPipeline(std::unique_ptr<const RefundCodec> codec, std::shared_ptr<Transport> transport,

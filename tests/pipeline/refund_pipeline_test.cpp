@@ -292,10 +292,13 @@ TEST_F(KomfortkassePipelineTest, TheApiKeyNeverLeavesInASettledOutcome) {
 
 // ---- Vendors without a reference the pipeline can read back ---------------------------------
 
-/// A vendor reduced to what the retry rules look at: 2xx made, 429 rate limited, 5xx unknown.
+/// A vendor reduced to what the retry rules look at: 2xx made, 429 rate limited, 5xx unknown,
+/// 409 a refusal that names a duplicate. With `lists_refunds`, its read-back lists refunds
+/// without their references (as Optty's order details do): unidentifiable.
 class MinimalCodec final : public internal::RefundCodec {
  public:
-  explicit MinimalCodec(internal::Deduplication deduplication) : deduplication_(deduplication) {}
+  explicit MinimalCodec(internal::Deduplication deduplication, bool lists_refunds = false)
+      : deduplication_(deduplication), lists_refunds_(lists_refunds) {}
   std::string_view provider() const noexcept override { return "minimal"; }
   std::string_view vendor_name() const noexcept override { return "Minimal"; }
   internal::Deduplication deduplication() const noexcept override { return deduplication_; }
@@ -315,31 +318,83 @@ class MinimalCodec final : public internal::RefundCodec {
     }
     const ErrorKind kind = response.status == 429   ? ErrorKind::rate_limited
                            : response.status >= 500 ? ErrorKind::outcome_unknown
+                           : response.status == 409 ? ErrorKind::duplicate_reference
                                                     : ErrorKind::invalid_request;
     return Error{kind, "Minimal answered", response.status};
   }
-  bool can_find() const noexcept override { return false; }
+  bool can_find() const noexcept override { return lists_refunds_; }
   Result<HttpRequest> prepare_find(std::string_view, std::string_view) const override {
-    return Error{ErrorKind::outcome_unknown, "no read-back"};
+    HttpRequest http;
+    http.url = "https://minimal.example/orders/A-1";
+    http.idempotent = true;
+    return http;
   }
-  Result<Refund> interpret_find(std::string_view, std::string_view,
-                                const HttpResponse&) const override {
-    return Error{ErrorKind::outcome_unknown, "no read-back"};
+  internal::FindAnswer interpret_find(std::string_view, std::string_view,
+                                      const HttpResponse& response) const override {
+    if (response.status == 404) {
+      return {internal::FindAnswer::Kind::absent, std::nullopt,
+              Error{ErrorKind::not_found, "none"}};
+    }
+    return {internal::FindAnswer::Kind::unidentifiable, std::nullopt,
+            Error{ErrorKind::outcome_unknown, "Minimal lists refunds without their references"}};
   }
   std::vector<std::string> secrets() const override { return {}; }
 
  private:
   internal::Deduplication deduplication_;
+  bool lists_refunds_;
 };
 
 class MinimalPipelineTest : public KomfortkassePipelineTest {
  protected:
-  Result<Refund> create_with(internal::Deduplication deduplication) {
-    internal::RefundPipeline pipeline(std::make_unique<MinimalCodec>(deduplication), transport,
-                                      clock.policy(3));
+  Result<Refund> create_with(internal::Deduplication deduplication, bool lists_refunds = false) {
+    internal::RefundPipeline pipeline(std::make_unique<MinimalCodec>(deduplication, lists_refunds),
+                                      transport, clock.policy(3));
     return pipeline.create_refund(request());
   }
 };
+
+// ---- A read-back that cannot identify a refund by its reference -----------------------------
+
+TEST_F(MinimalPipelineTest, AFirstRefusalStandsWhenTheReadBackCannotIdentifyRefunds) {
+  transport->respond_json(400, R"({"message":"You can only refund amount up to AUD 24.98"})")
+      .respond_json(200, R"({"refunds":[{"refundId":"x","amount":"5.00"}]})");
+  const Result<Refund> refund =
+      create_with(internal::Deduplication::unique_reference, /*lists_refunds=*/true);
+  ASSERT_THAT(refund, FailsWith(ErrorKind::invalid_request));
+  EXPECT_THAT(methods(), ElementsAre("POST", "GET"));
+}
+
+TEST_F(MinimalPipelineTest, ARefusedResendAfterDoubtIsUnknownWhenTheReadBackCannotIdentify) {
+  transport->fail(ErrorKind::outcome_unknown, "timeout after sending")
+      .respond_json(200, "{}")   // read-back: unidentifiable, so resend
+      .respond_json(400, "{}")   // the reused reference refused, for all the client knows
+      .respond_json(200, "{}");  // still unidentifiable
+  const Result<Refund> refund =
+      create_with(internal::Deduplication::unique_reference, /*lists_refunds=*/true);
+  ASSERT_THAT(refund, FailsWith(ErrorKind::outcome_unknown));
+  EXPECT_EQ(refund.error().attempts, 2);
+  EXPECT_THAT(methods(), ElementsAre("POST", "GET", "POST", "GET"));
+}
+
+TEST_F(MinimalPipelineTest, ARefusedResendThatNamesADuplicateIsDuplicateReference) {
+  transport->fail(ErrorKind::outcome_unknown, "timeout after sending")
+      .respond_json(200, "{}")
+      .respond_json(409, "{}")
+      .respond_json(200, "{}");
+  EXPECT_THAT(create_with(internal::Deduplication::unique_reference, /*lists_refunds=*/true),
+              FailsWith(ErrorKind::duplicate_reference));
+}
+
+TEST_F(MinimalPipelineTest, FindRefundThatCannotIdentifySaysSo) {
+  transport->respond_json(200, "{}");
+  internal::RefundPipeline pipeline(
+      std::make_unique<MinimalCodec>(internal::Deduplication::unique_reference, true), transport,
+      clock.policy());
+  const Result<Refund> found = pipeline.find_refund("A-1", "R-1");
+  ASSERT_THAT(found, FailsWith(ErrorKind::outcome_unknown));
+  EXPECT_THAT(found.error().message, HasSubstr("without their references"));
+}
 
 TEST_F(MinimalPipelineTest, WithoutDeduplicationARefundThatMayHaveLeftIsNeverSentAgain) {
   transport->fail(ErrorKind::outcome_unknown, "timeout after sending");

@@ -45,10 +45,11 @@ Result<HttpRequest> KomfortkasseCodec::prepare_find(std::string_view order_id,
   return build_order_request(options_, order_id);
 }
 
-Result<Refund> KomfortkasseCodec::interpret_find(std::string_view order_id,
-                                                 std::string_view reference,
-                                                 const HttpResponse& response) const {
-  return parse_order_refunds(response, order_id, reference);
+internal::FindAnswer KomfortkasseCodec::interpret_find(std::string_view order_id,
+                                                       std::string_view reference,
+                                                       const HttpResponse& response) const {
+  // The order read names every refund's externalReference: it always identifies the refund.
+  return internal::FindAnswer::of(parse_order_refunds(response, order_id, reference));
 }
 
 std::vector<std::string> KomfortkasseCodec::secrets() const { return {options_.api_key}; }

@@ -22,8 +22,8 @@ class KomfortkasseCodec final : public internal::RefundCodec {
   bool can_find() const noexcept override { return true; }
   Result<HttpRequest> prepare_find(std::string_view order_id,
                                    std::string_view reference) const override;
-  Result<Refund> interpret_find(std::string_view order_id, std::string_view reference,
-                                const HttpResponse& response) const override;
+  internal::FindAnswer interpret_find(std::string_view order_id, std::string_view reference,
+                                      const HttpResponse& response) const override;
 
   std::vector<std::string> secrets() const override;
 
