@@ -46,7 +46,14 @@ struct Error {
   std::string raw_body;  ///< The vendor's response body, verbatim (possibly truncated at the cap).
   /// The vendor's Retry-After (seconds or an HTTP-date, as a duration from when it was read).
   std::optional<std::chrono::seconds> retry_after;
-  std::string request_id;  ///< The vendor's request id (X-Request-Id and the like), if it sent one.
+  /// The vendor's id of the request or of its error report (X-Request-Id, Skip Pay ticketId): what
+  /// the vendor's support asks for.
+  std::string request_id;
+  /// The request field the vendor blamed (Riverty fieldReference, Skip Pay attribute), if any.
+  std::string vendor_field;
+  /// A text the vendor meant for the customer (Riverty customerFacingMessage): merchants may show
+  /// it as it is.
+  std::string customer_message;
   int attempts = 0;  ///< Requests of the refund sent by this call (0: refused before sending).
 
   /// True when the refund may have been executed despite the error: reconcile before retrying

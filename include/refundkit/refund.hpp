@@ -85,6 +85,9 @@ struct RefundRequest {
   std::vector<VatAmount> vat_breakdown;  ///< Skip Pay: VAT per rate.
   RefundKind kind = RefundKind::unspecified;
   std::string variable_symbol;  ///< Skip Pay: digits only, at most 10.
+  /// Riverty: the merchant's credit note number (at most 19 characters). A document number,
+  /// like reason: vendors without a field for it drop it.
+  std::string credit_note_number;
 };
 
 /// A refund as the vendor reported it.

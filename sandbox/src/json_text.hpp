@@ -5,6 +5,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace refundkit::sandbox::detail {
 
@@ -53,5 +55,25 @@ using FlatObject = std::map<std::string, FlatValue>;
 /// ever judged through a double. nullopt unless the whole text is one valid JSON object.
 /// A repeated member name keeps the last value, as nlohmann/json's DOM does.
 std::optional<FlatObject> read_flat_object(std::string_view text);
+
+/// A whole JSON document with numbers kept as written, for request bodies with nested objects
+/// and arrays (Optty refundAmount, Riverty orderItems, Skip Pay totalVat).
+struct JsonNode {
+  enum class Kind { object, array, string, number, boolean, null };
+  Kind kind = Kind::null;
+  /// string: decoded; number: exactly as written ("12.30", "1e1"); boolean: "true"/"false".
+  std::string text;
+  std::vector<std::pair<std::string, JsonNode>> members;  ///< object, in document order
+  std::vector<JsonNode> elements;                         ///< array
+
+  /// The last member named `name` (as nlohmann/json's DOM keeps), or nullptr (also for a
+  /// non-object).
+  const JsonNode* find(std::string_view name) const;
+  bool is(Kind wanted) const { return kind == wanted; }
+};
+
+/// Reads `text` as one JSON document of any shape, or nullopt if it is not valid JSON (or nests
+/// deeper than 64 levels).
+std::optional<JsonNode> read_json_tree(std::string_view text);
 
 }  // namespace refundkit::sandbox::detail

@@ -21,7 +21,9 @@ std::variant<StoredOrder, std::string> to_stored_order(const SandboxOrder& order
 SandboxOrder to_public_order(const StoredOrder& order);
 
 /// Reads one order as the admin API and seed files write it:
-/// {"provider", "order_id", "amount" (decimal string), "currency", "bank_details_missing"?}.
+/// {"provider", "order_id", "amount" (decimal string), "currency", "bank_details_missing"?,
+///  "captures"?: [{"capture_number", "amount", "items"?: [{"product_id", "description"?,
+///  "quantity"?, "gross_unit_price"}]}], "application_state"?, "invoiced"?, "vat_rates"?}.
 /// On failure returns a message naming the offending field.
 std::variant<StoredOrder, std::string> order_from_json(const Json& object);
 

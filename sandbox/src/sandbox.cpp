@@ -102,6 +102,14 @@ int Sandbox::port() const { return impl_->loopback->port(); }
 
 std::string Sandbox::komfortkasse_base_url() const { return base_url() + "/komfortkasse/api/v2"; }
 
+std::string Sandbox::optty_base_url() const { return base_url() + "/optty/api"; }
+
+std::string Sandbox::optty_token_url() const { return base_url() + "/optty/auth/token"; }
+
+std::string Sandbox::afterpay_base_url() const { return base_url() + "/afterpay"; }
+
+std::string Sandbox::skippay_base_url() const { return base_url() + "/skippay"; }
+
 const SandboxOptions& Sandbox::options() const { return impl_->options; }
 
 void Sandbox::add_order(const SandboxOrder& order) {

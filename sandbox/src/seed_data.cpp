@@ -2,6 +2,7 @@
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <utility>
 #include <variant>
 
 #include "order_json.hpp"
@@ -9,13 +10,48 @@
 
 namespace refundkit::sandbox {
 
+namespace {
+
+SandboxOrder with_bank_details_missing(SandboxOrder made) {
+  made.bank_details_missing = true;
+  return made;
+}
+
+SandboxOrder with_capture(SandboxOrder made, std::vector<SandboxItem> items) {
+  made.captures.push_back(SandboxCapture{"000000001", made.amount, std::move(items)});
+  return made;
+}
+
+SandboxOrder application(std::string id, std::string amount, std::string state, bool invoiced) {
+  SandboxOrder made = SandboxOrder("skippay", std::move(id), std::move(amount), "CZK");
+  made.application_state = std::move(state);
+  made.invoiced = invoiced;
+  made.vat_rates = {"21", "12", "0"};
+  return made;
+}
+
+}  // namespace
+
 // Stable: the README, the demo and the tests rely on these exact orders.
 std::vector<SandboxOrder> default_orders() {
   return {
-      {"komfortkasse", "KK-1001", "100.00", "EUR", false},
-      {"komfortkasse", "KK-1002", "49.90", "EUR", false},
-      {"komfortkasse", "KK-1003", "250.00", "CHF", false},
-      {"komfortkasse", "KK-1004", "80.00", "EUR", /*bank_details_missing=*/true},
+      SandboxOrder("komfortkasse", "KK-1001", "100.00", "EUR"),
+      SandboxOrder("komfortkasse", "KK-1002", "49.90", "EUR"),
+      SandboxOrder("komfortkasse", "KK-1003", "250.00", "CHF"),
+      with_bank_details_missing(SandboxOrder("komfortkasse", "KK-1004", "80.00", "EUR")),
+      SandboxOrder("optty", "OP-2001", "100.00", "AUD"),
+      SandboxOrder("optty", "OP-2002", "24.98", "AUD"),
+      SandboxOrder("optty", "OP-2003", "75.50", "USD"),
+      // The vendor page's example: 5 of item 0001 at 12.00 gross, 10.00 net, 20 % VAT.
+      with_capture(SandboxOrder("afterpay", "RV-3001", "300.00", "EUR"),
+                   {{"0001", "Item 1 description", "25", "12.00"}}),
+      with_capture(SandboxOrder("afterpay", "RV-3002", "1500.00", "NOK"),
+                   {{"SKU-1", "Jacket", "1", "1200.00"}, {"SHIP", "Shipping", "1", "300.00"}}),
+      SandboxOrder("afterpay", "RV-3003", "80.00", "EUR"),  // authorized, not captured yet
+      application("SP-4001", "1259.00", "READY", true),
+      application("SP-4002", "500.00", "PROCESSING", false),
+      application("SP-4003", "300.00", "READY", false),
+      application("SP-4004", "800.00", "CANCELLED", true),
   };
 }
 

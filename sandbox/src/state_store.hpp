@@ -13,6 +13,13 @@
 
 namespace refundkit::sandbox::detail {
 
+/// A Riverty capture as the sandbox keeps it; its items stay as given (checked decimal texts).
+struct StoredCapture {
+  std::string capture_number;
+  std::int64_t amount_minor = 0;
+  std::vector<SandboxItem> items;
+};
+
 /// An order as the sandbox keeps it: the amount in integer minor units of `currency`.
 struct StoredOrder {
   std::string provider;
@@ -21,6 +28,10 @@ struct StoredOrder {
   std::string currency;
   int decimals = 2;  ///< The currency's decimals (currency_decimals()).
   bool bank_details_missing = false;
+  std::vector<StoredCapture> captures;      ///< Riverty
+  std::string application_state = "READY";  ///< Skip Pay
+  bool invoiced = true;                     ///< Skip Pay
+  std::vector<std::string> vat_rates;       ///< Skip Pay, percent texts
 };
 
 /// Everything the emulated vendors remember, for every vendor: orders and the refunds made

@@ -1,10 +1,15 @@
 #pragma once
 
+#include <chrono>
+#include <functional>
 #include <string_view>
 
 #include "router.hpp"
 
 namespace refundkit::sandbox::detail {
+
+/// The sandbox's clock (SandboxOptions::now, or the system clock): token expiry and dates.
+using SandboxClock = std::function<std::chrono::system_clock::time_point()>;
 
 /// One emulated vendor API. Each vendor serves the orders of its provider name from the shared
 /// StateStore, under its own path prefix on the one server. To add a vendor (Optty, AfterPay,

@@ -3,23 +3,31 @@
 #include <chrono>
 #include <utility>
 
+#include "afterpay_emulator.hpp"
 #include "komfortkasse_emulator.hpp"
+#include "optty_emulator.hpp"
+#include "skippay_emulator.hpp"
 
 namespace refundkit::sandbox {
 
-std::vector<std::string> hosted_providers() { return {detail::kKomfortkasseProvider}; }
+std::vector<std::string> hosted_providers() {
+  return {detail::kKomfortkasseProvider, detail::kOpttyProvider, detail::kAfterPayProvider,
+          detail::kSkipPayProvider};
+}
 
 namespace detail {
 
 namespace {
 
-// SandboxOptions::today, or else Berlin's date by SandboxOptions::now (or the system clock).
+SandboxClock clock_of(const SandboxOptions& options) {
+  if (options.now) return options.now;
+  return [] { return std::chrono::system_clock::now(); };
+}
+
+// SandboxOptions::today, or else Berlin's date by the sandbox's clock.
 std::function<std::string()> today_of(const SandboxOptions& options) {
   if (options.today) return options.today;
-  auto now = options.now ? options.now : std::function<std::chrono::system_clock::time_point()>([] {
-    return std::chrono::system_clock::now();
-  });
-  return [now = std::move(now)] { return berlin_date(now()); };
+  return [now = clock_of(options)] { return berlin_date(now()); };
 }
 
 }  // namespace
@@ -29,6 +37,9 @@ std::vector<std::unique_ptr<VendorEmulator>> make_vendor_emulators(StateStore& s
   std::vector<std::unique_ptr<VendorEmulator>> vendors;
   vendors.push_back(std::make_unique<KomfortkasseEmulator>(store, options.komfortkasse_api_key,
                                                            today_of(options)));
+  vendors.push_back(std::make_unique<OpttyEmulator>(store, options, clock_of(options)));
+  vendors.push_back(std::make_unique<AfterPayEmulator>(store, options, clock_of(options)));
+  vendors.push_back(std::make_unique<SkipPayEmulator>(store, options, clock_of(options)));
   return vendors;
 }
 

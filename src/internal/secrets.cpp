@@ -13,7 +13,8 @@ void redact_secret(std::string& text, std::string_view secret) {
 
 void redact_secret(Error& error, std::string_view secret) {
   for (std::string* field :
-       {&error.message, &error.vendor_code, &error.vendor_message, &error.raw_body}) {
+       {&error.message, &error.vendor_code, &error.vendor_message, &error.raw_body,
+        &error.request_id, &error.vendor_field, &error.customer_message}) {
     redact_secret(*field, secret);
   }
 }

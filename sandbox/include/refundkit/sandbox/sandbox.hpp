@@ -12,20 +12,53 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace refundkit::sandbox {
 
-/// One order the sandbox knows, for one vendor.
+/// One item of a Riverty capture: what may be refunded from it.
+struct SandboxItem {
+  std::string product_id;
+  std::string description;
+  std::string quantity = "1";    ///< Decimal text; may be fractional ("2.5").
+  std::string gross_unit_price;  ///< Decimal text in the order's currency ("12.00").
+};
+
+/// A Riverty capture of an order: refunds are made against one.
+struct SandboxCapture {
+  std::string capture_number;  ///< e.g. "000000001"
+  std::string amount;          ///< Decimal text in the order's currency, > 0.
+  std::vector<SandboxItem> items;
+};
+
+/// One order the sandbox knows, for one vendor. Fields that belong to one vendor only are
+/// ignored by the others.
 struct SandboxOrder {
-  std::string provider;  ///< "komfortkasse" (later: "optty", "afterpay", "skippay").
-  std::string order_id;
+  SandboxOrder() = default;
+  /// The fields every vendor's order has; the others keep their defaults.
+  SandboxOrder(std::string provider_name, std::string id, std::string total,
+               std::string currency_code)
+      : provider(std::move(provider_name)),
+        order_id(std::move(id)),
+        amount(std::move(total)),
+        currency(std::move(currency_code)) {}
+
+  std::string provider;  ///< One of hosted_providers(): "komfortkasse", "optty", ...
+  std::string order_id;  ///< Optty: the order reference; Skip Pay: the application id.
   /// The order total as decimal text ("100.00"), at most the currency's decimals, more than zero.
   /// Kept as integer minor units inside; orders() writes it with exactly the currency's decimals.
   std::string amount;
   std::string currency;  ///< One of hosted_currencies(), e.g. "EUR".
   /// Komfortkasse: the customer's bank details are unknown, so refunds start BANKDETAILS_MISSING.
   bool bank_details_missing = false;
+  /// AfterPay / Riverty: the order's captures.
+  std::vector<SandboxCapture> captures;
+  /// Skip Pay: the application state (READY, PROCESSING, CANCELLED, REJECTED), whether the
+  /// order is invoiced, and the VAT rates of its items as percent text ("21", "12", "0").
+  std::string application_state = "READY";
+  bool invoiced = true;
+  std::vector<std::string> vat_rates;
 };
 
 struct SandboxOptions {
@@ -36,10 +69,24 @@ struct SandboxOptions {
   /// after the default orders. Empty for none.
   std::string seed_file;
   std::string komfortkasse_api_key = "sandbox-komfortkasse-key";
+  /// Optty: the client credentials the token endpoint accepts, the merchant id the order
+  /// details call wants, and how long an issued token lives (expires_in, enforced).
+  std::string optty_client_id = "sandbox-optty-client";
+  std::string optty_client_secret = "sandbox-optty-secret";
+  std::string optty_merchant_id = "sandbox-optty-merchant";
+  std::chrono::seconds optty_token_lifetime{86400};
+  /// AfterPay / Riverty: the X-Auth-Key accepted.
+  std::string afterpay_api_key = "sandbox-afterpay-key";
+  /// Skip Pay: the partner login accepted, how long a token lives (expiresIn, enforced) and the
+  /// e-shop currency refunds must be in.
+  std::string skippay_username = "sandbox-skippay-partner";
+  std::string skippay_password = "sandbox-skippay-password";
+  std::chrono::seconds skippay_token_lifetime{7200};
+  std::string skippay_eshop_currency = "CZK";
   /// Today's date as "YYYY-MM-DD", for Komfortkasse's "plannedDate must be in the future" rule.
   /// When empty: Europe/Berlin's date at now() (see berlin_date()). Tests inject a fixed date.
   std::function<std::string()> today;
-  /// The clock behind the default `today`; empty: std::chrono::system_clock::now.
+  /// The clock behind the default `today` and token expiry; empty: std::chrono::system_clock::now.
   std::function<std::chrono::system_clock::time_point()> now;
 };
 
@@ -55,13 +102,14 @@ struct SandboxRefund {
   std::string status;             ///< The vendor's status text, e.g. "NEW".
   std::string planned_date;       ///< Komfortkasse plannedDate as "YYYY-MM-DD"; empty if none.
   std::string vendor_reference;   ///< Komfortkasse referenceNumber ("KKBT...").
+  std::string capture_number;     ///< Riverty: the capture refunded.
 };
 
 /// The default data set (documented in the README).
 std::vector<SandboxOrder> default_orders();
 
-/// The providers whose APIs the sandbox emulates (today: "komfortkasse"). Orders of any other
-/// provider are refused.
+/// The providers whose APIs the sandbox emulates: "komfortkasse", "optty", "afterpay",
+/// "skippay". Orders of any other provider are refused.
 std::vector<std::string> hosted_providers();
 
 /// The currencies the sandbox hosts orders in, sorted (AUD, CHF, CZK, DKK, EUR, GBP, JPY, NOK,
@@ -137,6 +185,15 @@ class Sandbox {
   int port() const;
   /// Base URL for KomfortkasseOptions::base_url: base_url() + "/komfortkasse/api/v2".
   std::string komfortkasse_base_url() const;
+  /// OpttyOptions::base_url: base_url() + "/optty/api"; token_url: base_url() +
+  /// "/optty/auth/token".
+  std::string optty_base_url() const;
+  std::string optty_token_url() const;
+  /// AfterPayOptions::base_url: base_url() + "/afterpay" (the client adds /api/v3/...).
+  std::string afterpay_base_url() const;
+  /// SkipPayOptions::base_url: base_url() + "/skippay" (the client adds /financing/v1/... and
+  /// /authentication/v1/partner).
+  std::string skippay_base_url() const;
   const SandboxOptions& options() const;
 
   /// Adds or replaces an order.

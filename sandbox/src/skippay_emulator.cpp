@@ -1,0 +1,13 @@
+#include "skippay_emulator.hpp"
+
+#include <utility>
+
+namespace refundkit::sandbox::detail {
+
+SkipPayEmulator::SkipPayEmulator(StateStore& store, const SandboxOptions& options, SandboxClock now)
+    : store_(store), options_(options), now_(std::move(now)) {}
+
+// Placeholder: the routes land with the emulator.
+void SkipPayEmulator::register_routes(Router&) {}
+
+}  // namespace refundkit::sandbox::detail

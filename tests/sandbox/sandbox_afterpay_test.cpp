@@ -1,0 +1,2 @@
+// The afterpay emulator over raw HTTP (filled in with the emulator).
+#include <gtest/gtest.h>

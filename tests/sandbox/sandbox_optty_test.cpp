@@ -1,0 +1,2 @@
+// The optty emulator over raw HTTP (filled in with the emulator).
+#include <gtest/gtest.h>
