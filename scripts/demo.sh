@@ -16,15 +16,21 @@ for _ in $(seq 100); do
   [ -s "$sandbox_out" ] && break
   sleep 0.05
 done
-base_url="$(head -n 1 "$sandbox_out")/komfortkasse/api/v2"
+sandbox_url="$(head -n 1 "$sandbox_out")"
+base_url="$sandbox_url/komfortkasse/api/v2"
 
 echo
 echo "=== Through the library (examples/demo.cpp) ==="
 echo
-"$bin/examples/refundkit-demo" --base-url "$base_url"
+"$bin/examples/refundkit-demo" --sandbox-url "$sandbox_url"
 
 echo "=== Through the command-line tool (same sandbox, same state) ==="
+# The sandbox's own credentials (refundkit-sandbox prints them); real ones come the same way.
 export KOMFORTKASSE_API_KEY=sandbox-komfortkasse-key
+export OPTTY_CLIENT_ID=sandbox-optty-client OPTTY_CLIENT_SECRET=sandbox-optty-secret
+export OPTTY_MERCHANT_ID=sandbox-optty-merchant
+export AFTERPAY_API_KEY=sandbox-afterpay-key
+export SKIPPAY_USERNAME=sandbox-skippay-partner SKIPPAY_PASSWORD=sandbox-skippay-password
 tool() {
   printf '$ refundkit'
   printf ' %q' "$@"
@@ -54,3 +60,20 @@ tool refund komfortkasse --order KK-1002 --amount 99.81 --currency EUR --referen
 tool refund komfortkasse --order NO-SUCH-ORDER --amount 5.00 --currency EUR \
   --reference demo-cli-3 --base-url "$base_url"
 tool refund komfortkasse --order KK-1001 --amount 5 --currency EUR
+
+echo "--- Optty, AfterPay (Riverty) and Skip Pay through the tool ---"
+echo
+tool refund optty --order OP-2003 --amount 20.00 --currency USD --reference demo-cli-optty-1 \
+  --reason "Damaged in transit" --base-url "$sandbox_url/optty/api" \
+  --auth-url "$sandbox_url/optty/auth/token"
+tool status optty --order OP-2003 --reference demo-cli-optty-1 --base-url "$sandbox_url/optty/api" \
+  --auth-url "$sandbox_url/optty/auth/token"
+tool refund afterpay --order RV-3002 --amount 1190.00 --currency NOK --reference demo-cli-riverty-1 \
+  --capture-number 000000001 --refund-type return \
+  --item '{"product_id":"SKU-1","description":"Jacket","quantity":"1","gross_unit_price":"1200.00","net_unit_price":"960.00","vat_percent":"25","vat_amount":"240.00","type":"physical_article"}' \
+  --item '{"product_id":"FEE","description":"Return fee","quantity":"1","gross_unit_price":"-10.00","net_unit_price":"-8.00","vat_percent":"25","vat_amount":"-2.00","type":"surcharge"}' \
+  --base-url "$sandbox_url/afterpay"
+tool refund skippay --order SP-4004 --amount 100.00 --currency CZK --reference demo-cli-skippay-1 \
+  --vat 21=17.36 --variable-symbol 12345 --base-url "$sandbox_url/skippay"
+tool refund skippay --order SP-4002 --amount 10.00 --currency CZK --reference demo-cli-skippay-2 \
+  --base-url "$sandbox_url/skippay"

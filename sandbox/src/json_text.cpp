@@ -70,7 +70,96 @@ class FlatObjectReader final : public nlohmann::json_sax<Json> {
   std::string key_;
 };
 
+// Builds a JsonNode tree; numbers keep their text, as in FlatObjectReader.
+class TreeReader final : public nlohmann::json_sax<Json> {
+ public:
+  static constexpr std::size_t kMaxDepth = 64;
+  std::optional<JsonNode> root;
+
+  bool null() override { return leaf(JsonNode::Kind::null, {}); }
+  bool boolean(bool flag) override {
+    return leaf(JsonNode::Kind::boolean, flag ? "true" : "false");
+  }
+  bool number_integer(number_integer_t number) override {
+    return leaf(JsonNode::Kind::number, std::to_string(number));
+  }
+  bool number_unsigned(number_unsigned_t number) override {
+    return leaf(JsonNode::Kind::number, std::to_string(number));
+  }
+  bool number_float(number_float_t, const string_t& text) override {
+    return leaf(JsonNode::Kind::number, text);
+  }
+  bool string(string_t& text) override { return leaf(JsonNode::Kind::string, std::move(text)); }
+  bool binary(binary_t&) override { return false; }
+  bool start_object(std::size_t) override { return open(JsonNode::Kind::object); }
+  bool key(string_t& name) override {
+    key_ = std::move(name);
+    return true;
+  }
+  bool end_object() override { return close(); }
+  bool start_array(std::size_t) override { return open(JsonNode::Kind::array); }
+  bool end_array() override { return close(); }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override {
+    return false;
+  }
+
+ private:
+  bool leaf(JsonNode::Kind kind, std::string text) {
+    JsonNode node;
+    node.kind = kind;
+    node.text = std::move(text);
+    place(std::move(node));
+    return true;
+  }
+  bool open(JsonNode::Kind kind) {
+    if (open_.size() >= kMaxDepth) return false;
+    JsonNode node;
+    node.kind = kind;
+    open_.emplace_back(std::move(key_), std::move(node));
+    return true;
+  }
+  bool close() {
+    auto [name, node] = std::move(open_.back());
+    open_.pop_back();
+    key_ = std::move(name);
+    place(std::move(node));
+    return true;
+  }
+  // Adds a finished value to the innermost open container, under the pending key for an object.
+  void place(JsonNode node) {
+    if (open_.empty()) {
+      root = std::move(node);
+      return;
+    }
+    JsonNode& parent = open_.back().second;
+    if (parent.kind == JsonNode::Kind::object) {
+      parent.members.emplace_back(std::move(key_), std::move(node));
+    } else {
+      parent.elements.push_back(std::move(node));
+    }
+  }
+
+  std::vector<std::pair<std::string, JsonNode>> open_;  // (its key in the parent, the node)
+  std::string key_;
+};
+
 }  // namespace
+
+const JsonNode* JsonNode::find(std::string_view name) const {
+  const JsonNode* found = nullptr;
+  for (const auto& [key, value] : members) {
+    if (key == name) found = &value;
+  }
+  return found;
+}
+
+std::optional<JsonNode> read_json_tree(std::string_view text) {
+  TreeReader reader;
+  const bool parsed = Json::sax_parse(text, &reader, nlohmann::json::input_format_t::json,
+                                      /*strict=*/true, /*ignore_comments=*/false);
+  if (!parsed) return std::nullopt;
+  return std::move(reader.root);
+}
 
 std::string json_quoted(std::string_view value) {
   return Json(std::string(value)).dump(-1, ' ', false, Json::error_handler_t::replace);

@@ -121,6 +121,16 @@ int main(int argc, char** argv) {
               << "Komfortkasse base URL: " << sandbox.komfortkasse_base_url() << "\n"
               << "Komfortkasse API key (sandbox only): " << sandbox.options().komfortkasse_api_key
               << "\n"
+              << "Optty base URL: " << sandbox.optty_base_url()
+              << ", token URL: " << sandbox.optty_token_url() << "\n"
+              << "Optty client id / secret / merchant id (sandbox only): "
+              << sandbox.options().optty_client_id << " / " << sandbox.options().optty_client_secret
+              << " / " << sandbox.options().optty_merchant_id << "\n"
+              << "AfterPay (Riverty) base URL: " << sandbox.afterpay_base_url()
+              << ", API key (sandbox only): " << sandbox.options().afterpay_api_key << "\n"
+              << "Skip Pay base URL: " << sandbox.skippay_base_url()
+              << ", partner login (sandbox only): " << sandbox.options().skippay_username << " / "
+              << sandbox.options().skippay_password << "\n"
               << "Admin API: " << sandbox.base_url() << "/_sandbox (Ctrl-C to stop)\n"
               << "Faults: header " << refundkit::sandbox::kFaultHeader << ", or rules at "
               << sandbox.base_url() << "/_sandbox/faults" << std::endl;

@@ -20,6 +20,8 @@ namespace {
 
 // Refund requests are tiny; anything larger is a client bug (or abuse) and gets a 413.
 constexpr std::size_t kMaxRequestBodyBytes = 64 * 1024;
+// Fresh connections that may wait to be accepted: tests run 16 client threads, bulk refunds more.
+constexpr int kListenBacklog = 256;
 
 detail::StoredOrder stored_or_throw(const SandboxOrder& order) {
   auto stored = detail::to_stored_order(order);
@@ -68,6 +70,7 @@ struct Sandbox::Impl {
     router.install(server);
     server.set_payload_max_length(kMaxRequestBodyBytes);
     loopback = std::make_unique<LoopbackServer>(server, options.host, options.port);
+    server.widen_listen_backlog(kListenBacklog);
   }
 
   void reset_all() {

@@ -247,4 +247,8 @@ bool send_then_close(std::string_view bytes) {
 
 }  // namespace connection
 
+void SandboxServer::widen_listen_backlog(int backlog) {
+  if (svr_sock_ != INVALID_SOCKET) ::listen(svr_sock_, backlog);
+}
+
 }  // namespace refundkit::sandbox::detail

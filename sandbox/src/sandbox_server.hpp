@@ -15,6 +15,10 @@ class SandboxServer : public httplib::Server {
  public:
   /// True once stop() has been called.
   bool stopping() const { return svr_sock_ == INVALID_SOCKET; }
+  /// Debian's libcpp-httplib listens with a backlog of 5 (compiled in), so a burst of fresh
+  /// connections (16 client threads) loses SYNs and waits a second for each retry. Linux lets a
+  /// listening socket be given a new backlog: call once bound.
+  void widen_listen_backlog(int backlog);
 
  private:
   bool process_and_close_socket(socket_t sock) override;

@@ -67,7 +67,8 @@ Attempt attempt_create(const RefundCodec& codec, Transport& transport, const Pre
   if (outcome) return {std::move(outcome), Proof::final, std::nullopt};
   Error error = std::move(outcome).error();
   error.retry_after = retry_after_of(policy, *response);
-  error.request_id = request_id_of(*response);
+  // The codec's own id (Skip Pay's ticketId in the body) wins over a header.
+  if (error.request_id.empty()) error.request_id = request_id_of(*response);
   const Proof proof = proof_of(error);
   const std::optional<std::chrono::seconds> retry_after = error.retry_after;
   return {std::move(error), proof, retry_after};
@@ -93,6 +94,18 @@ Error unknown_after_doubtful_attempt(const Error& refusal) {
                   "; an earlier attempt of this call may have been executed and this refusal may "
                   "be the vendor refusing its reference, so the refund may exist: call again with "
                   "the same reference, or look it up before refunding any other way";
+  return error;
+}
+
+/// The call ends on an attempt that never left or was not processed (a network failure, a 429),
+/// after an earlier attempt that may have been executed: that one's doubt is the outcome.
+Error unknown_after_earlier_doubt(const Error& last) {
+  Error error = last;
+  error.kind = ErrorKind::outcome_unknown;
+  error.message = last.message +
+                  "; an earlier attempt of this call may have been executed, so the refund may "
+                  "exist: call again with the same reference, or look it up before refunding any "
+                  "other way";
   return error;
 }
 
@@ -149,7 +162,11 @@ Result<Refund> RefundPipeline::create(const RefundRequest& request) const {
       return with_attempts(std::move(outcome), budget.attempts());
     };
     const auto settle = [&](RetryBudget& reads) -> std::optional<Settlement> {
-      if (!codec_->can_find()) return std::nullopt;
+      // Without deduplication a refusal cannot be the vendor refusing a reused reference, and
+      // nothing is ever resent: a read-back could only turn a definite refusal into a doubt.
+      if (!codec_->can_find() || codec_->deduplication() == Deduplication::none) {
+        return std::nullopt;
+      }
       return settle_by_read_back(*codec_, *transport_, asked, reads);
     };
 
@@ -160,6 +177,10 @@ Result<Refund> RefundPipeline::create(const RefundRequest& request) const {
       case Proof::not_sent:
       case Proof::not_processed:
         if (budget.wait_before_retry(attempt.retry_after)) continue;
+        // The last attempt proves nothing about an earlier one that may have been executed.
+        if (earlier_attempt_in_doubt) {
+          return finish(unknown_after_earlier_doubt(attempt.outcome.error()));
+        }
         return finish(std::move(attempt.outcome));
 
       case Proof::refused: {

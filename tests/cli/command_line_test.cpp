@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <initializer_list>
+#include <string>
+#include <vector>
+
 namespace refundkit::cli {
 namespace {
 
@@ -59,7 +63,7 @@ TEST(CommandLine, SandboxFlag) {
   args.push_back("--sandbox");
   EXPECT_TRUE(invocation(args).refund.use_sandbox);
   args.push_back("--base-url=http://127.0.0.1:1");
-  EXPECT_EQ(usage_error(args), "--sandbox and --base-url cannot be combined");
+  EXPECT_EQ(usage_error(args), "--sandbox and --base-url/--auth-url cannot be combined");
 }
 
 TEST(CommandLine, RejectsWhatItCannotUnderstand) {
@@ -67,7 +71,7 @@ TEST(CommandLine, RejectsWhatItCannotUnderstand) {
   EXPECT_EQ(usage_error({"refnud"}), "unknown command 'refnud'");
   EXPECT_EQ(usage_error({"refund"}), "missing <provider>");
   EXPECT_NE(usage_error({"refund", "paypal"}).find("unknown provider 'paypal'"), std::string::npos);
-  EXPECT_NE(usage_error({"refund", "optty"}).find("not available"), std::string::npos);
+  EXPECT_EQ(usage_error({"refund", "optty"}), "missing required option --order");
 
   auto unknown_flag = kMinimal;
   unknown_flag.push_back("--amout");
@@ -118,6 +122,71 @@ TEST(CommandLine, TimeoutMustBeSensibleSeconds) {
   auto args = kMinimal;
   args.push_back("--timeout=3600");
   EXPECT_EQ(invocation(args).refund.timeout->count(), 3600000);
+}
+
+std::vector<std::string> command_for(const char* provider,
+                                     std::initializer_list<const char*> extra = {}) {
+  std::vector<std::string> args = kMinimal;
+  args[1] = provider;
+  args.insert(args.end(), extra.begin(), extra.end());
+  return args;
+}
+
+TEST(CommandLine, ParsesTheVendorOptions) {
+  const RefundCommand optty =
+      invocation(command_for("optty", {"--auth-url", "http://127.0.0.1:1/t"})).refund;
+  EXPECT_EQ(optty.auth_url, "http://127.0.0.1:1/t");
+
+  const RefundCommand afterpay =
+      invocation(command_for("afterpay", {"--capture-number", "000000001", "--item", R"({"a":1})",
+                                          "--item", R"({"b":2})", "--refund-type", "return",
+                                          "--credit-note-number", "CN-1"}))
+          .refund;
+  EXPECT_EQ(afterpay.capture_number, "000000001");
+  EXPECT_EQ(afterpay.items, (std::vector<std::string>{R"({"a":1})", R"({"b":2})"}));
+  EXPECT_EQ(afterpay.refund_type, "return");
+  EXPECT_EQ(afterpay.credit_note_number, "CN-1");
+  EXPECT_EQ(invocation(command_for("afterpay", {"--capture-number=1", "--items-file", "f.json"}))
+                .refund.items_file,
+            "f.json");
+
+  const RefundCommand skippay =
+      invocation(command_for("skippay",
+                             {"--vat", "21=10.50", "--vat=12=1.00", "--variable-symbol", "123"}))
+          .refund;
+  EXPECT_EQ(skippay.vat, (std::vector<std::string>{"21=10.50", "12=1.00"}));
+  EXPECT_EQ(skippay.variable_symbol, "123");
+}
+
+TEST(CommandLine, VendorOptionsBelongToTheirVendor) {
+  EXPECT_EQ(usage_error(command_for("komfortkasse", {"--vat", "21=1.00"})),
+            "--vat applies to skippay only");
+  EXPECT_EQ(usage_error(command_for("optty", {"--planned-date", "2030-01-01"})),
+            "--planned-date applies to komfortkasse only");
+  EXPECT_EQ(usage_error(command_for("skippay", {"--auth-url", "http://127.0.0.1:1"})),
+            "--auth-url applies to optty only");
+  EXPECT_EQ(usage_error(command_for("skippay", {"--capture-number", "1"})),
+            "--capture-number applies to afterpay only");
+  EXPECT_EQ(usage_error(command_for("afterpay")),
+            "missing required option --capture-number (afterpay)");
+  EXPECT_EQ(usage_error(command_for("afterpay", {"--capture-number=1", "--refund-type=gift"})),
+            "--refund-type must be refund or return");
+  EXPECT_EQ(usage_error(command_for("afterpay",
+                                    {"--capture-number=1", "--item={}", "--items-file=f.json"})),
+            "--item and --items-file cannot be combined");
+  EXPECT_EQ(usage_error(command_for("optty", {"--sandbox", "--auth-url=http://127.0.0.1:1"})),
+            "--sandbox and --base-url/--auth-url cannot be combined");
+  EXPECT_EQ(usage_error(command_for("skippay", {"--variable-symbol=1", "--variable-symbol=2"})),
+            "option --variable-symbol given twice");
+}
+
+TEST(CommandLine, StatusTakesTheTokenEndpoint) {
+  const Invocation parsed = invocation(
+      {"status", "optty", "--order", "O", "--reference", "R", "--auth-url", "http://127.0.0.1:1"});
+  EXPECT_EQ(parsed.action, Action::status);
+  EXPECT_EQ(parsed.refund.auth_url, "http://127.0.0.1:1");
+  EXPECT_EQ(usage_error({"status", "skippay", "--order", "O", "--reference", "R", "--vat", "1=1"}),
+            "unknown option --vat");
 }
 
 }  // namespace

@@ -416,6 +416,27 @@ TEST_F(MinimalPipelineTest, WithoutDeduplicationWhatNeverLeftOrWasRateLimitedIsS
   EXPECT_EQ(refund->attempts, 3);
 }
 
+// The retries run out on a 429 after an attempt that may have been executed: the 429 proves
+// nothing about that attempt, so the outcome stays unknown, never "rate limited, not made".
+TEST_F(MinimalPipelineTest, RunningOutOnA429AfterDoubtIsOutcomeUnknown) {
+  transport->respond_json(503, "")
+      .respond(429, "", {{"Retry-After", "0"}})
+      .respond(429, "", {{"Retry-After", "0"}});
+  const Result<Refund> refund = create_with(internal::Deduplication::idempotency_key);
+  ASSERT_THAT(refund, FailsWith(ErrorKind::outcome_unknown));
+  EXPECT_EQ(refund.error().http_status, 429);
+  EXPECT_EQ(refund.error().attempts, 3);
+}
+
+// Nothing is ever resent without deduplication, so a refusal cannot be of a reused reference:
+// reading back could only turn a definite refusal into a doubt when the read fails.
+TEST_F(MinimalPipelineTest, WithoutDeduplicationARefusalIsNotReadBack) {
+  transport->respond_json(422, "{}").respond_json(503, "");
+  const Result<Refund> refund = create_with(internal::Deduplication::none, /*lists_refunds=*/true);
+  ASSERT_THAT(refund, FailsWith(ErrorKind::invalid_request));
+  EXPECT_THAT(methods(), ElementsAre("POST"));
+}
+
 TEST_F(MinimalPipelineTest, AnIdempotencyKeyAllowsAResendWithoutReadBack) {
   transport->respond_json(503, "")
       .fail(ErrorKind::outcome_unknown, "timeout")

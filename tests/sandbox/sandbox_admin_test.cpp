@@ -2,6 +2,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <cstddef>
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -36,21 +37,55 @@ TEST_F(SandboxAdminTest, ReportsHealth) {
   EXPECT_EQ(reply.json, Json::parse(R"({"status":"ok"})"));
 }
 
+// The documented default data set (README "Sandbox"): 4 orders per Komfortkasse, 3 Optty, 3
+// Riverty and 4 Skip Pay applications.
+constexpr std::size_t kDefaultOrderCount = 14;
+
+const SandboxOrder* find_order(const std::vector<SandboxOrder>& orders, const std::string& id) {
+  for (const SandboxOrder& order : orders) {
+    if (order.order_id == id) return &order;
+  }
+  return nullptr;
+}
+
 TEST(SandboxDefaultOrdersTest, AreTheDocumentedOrders) {
   const std::vector<SandboxOrder> orders = default_orders();
-  ASSERT_EQ(orders.size(), 4u);
-  const auto expect_order = [](const SandboxOrder& order, const char* id, const char* amount,
-                               const char* currency, bool bank_details_missing) {
-    EXPECT_EQ(order.provider, "komfortkasse");
-    EXPECT_EQ(order.order_id, id);
-    EXPECT_EQ(order.amount, amount) << id;
-    EXPECT_EQ(order.currency, currency) << id;
-    EXPECT_EQ(order.bank_details_missing, bank_details_missing) << id;
+  ASSERT_EQ(orders.size(), kDefaultOrderCount);
+  const auto expect_order = [&](const char* provider, const char* id, const char* amount,
+                                const char* currency) -> const SandboxOrder& {
+    const SandboxOrder* order = find_order(orders, id);
+    static const SandboxOrder kMissing;
+    if (order == nullptr) {
+      ADD_FAILURE() << id << " missing";
+      return kMissing;
+    }
+    EXPECT_EQ(order->provider, provider) << id;
+    EXPECT_EQ(order->amount, amount) << id;
+    EXPECT_EQ(order->currency, currency) << id;
+    return *order;
   };
-  expect_order(orders[0], "KK-1001", "100.00", "EUR", false);
-  expect_order(orders[1], "KK-1002", "49.90", "EUR", false);
-  expect_order(orders[2], "KK-1003", "250.00", "CHF", false);
-  expect_order(orders[3], "KK-1004", "80.00", "EUR", true);
+  EXPECT_FALSE(expect_order("komfortkasse", "KK-1001", "100.00", "EUR").bank_details_missing);
+  expect_order("komfortkasse", "KK-1002", "49.90", "EUR");
+  expect_order("komfortkasse", "KK-1003", "250.00", "CHF");
+  EXPECT_TRUE(expect_order("komfortkasse", "KK-1004", "80.00", "EUR").bank_details_missing);
+  expect_order("optty", "OP-2001", "100.00", "AUD");
+  expect_order("optty", "OP-2002", "24.98", "AUD");
+  expect_order("optty", "OP-2003", "75.50", "USD");
+  const SandboxOrder& riverty = expect_order("afterpay", "RV-3001", "300.00", "EUR");
+  ASSERT_EQ(riverty.captures.size(), 1u);
+  EXPECT_EQ(riverty.captures[0].capture_number, "000000001");
+  EXPECT_EQ(riverty.captures[0].amount, "300.00");
+  ASSERT_EQ(riverty.captures[0].items.size(), 1u);
+  EXPECT_EQ(riverty.captures[0].items[0].gross_unit_price, "12.00");
+  EXPECT_EQ(expect_order("afterpay", "RV-3002", "1500.00", "NOK").captures.size(), 1u);
+  EXPECT_TRUE(expect_order("afterpay", "RV-3003", "80.00", "EUR").captures.empty());
+  const SandboxOrder& ready = expect_order("skippay", "SP-4001", "1259.00", "CZK");
+  EXPECT_EQ(ready.application_state, "READY");
+  EXPECT_TRUE(ready.invoiced);
+  EXPECT_EQ(ready.vat_rates, (std::vector<std::string>{"21", "12", "0"}));
+  EXPECT_EQ(expect_order("skippay", "SP-4002", "500.00", "CZK").application_state, "PROCESSING");
+  EXPECT_FALSE(expect_order("skippay", "SP-4003", "300.00", "CZK").invoiced);
+  EXPECT_EQ(expect_order("skippay", "SP-4004", "800.00", "CZK").application_state, "CANCELLED");
 }
 
 TEST_F(SandboxAdminTest, ListsTheOrdersWithTheirRefunds) {
@@ -59,13 +94,20 @@ TEST_F(SandboxAdminTest, ListsTheOrdersWithTheirRefunds) {
   const Reply reply = client_.get("/_sandbox/orders");
   ASSERT_EQ(reply.status, 200);
   const Json& orders = reply.json.at("orders");
-  ASSERT_EQ(orders.size(), 4u);
-  EXPECT_EQ(orders[1], Json::parse(R"({"provider":"komfortkasse","order_id":"KK-1002",
-      "amount":"49.90","currency":"EUR","bank_details_missing":false,"refunds":[
+  ASSERT_EQ(orders.size(), kDefaultOrderCount);
+  std::map<std::string, Json> by_id;
+  for (const Json& order : orders) by_id[order.at("order_id").get<std::string>()] = order;
+  EXPECT_EQ(by_id["KK-1002"], Json::parse(R"({"provider":"komfortkasse","order_id":"KK-1002",
+      "amount":"49.90","currency":"EUR","bank_details_missing":false,"captures":[],
+      "application_state":"READY","invoiced":true,"vat_rates":[],"refunds":[
       {"id":"KK-R-000001","reference":"RMA-1","amount":"9.90","currency":"EUR","status":"NEW",
-       "planned_date":"2030-06-16","vendor_reference":"KKBT00000001"}]})"));
-  EXPECT_EQ(orders[3].at("bank_details_missing"), true);
-  EXPECT_TRUE(orders[0].at("refunds").empty());
+       "planned_date":"2030-06-16","vendor_reference":"KKBT00000001","capture_number":""}]})"));
+  EXPECT_EQ(by_id["KK-1004"].at("bank_details_missing"), true);
+  EXPECT_TRUE(by_id["KK-1001"].at("refunds").empty());
+  EXPECT_EQ(by_id["RV-3001"].at("captures"), Json::parse(R"([{"capture_number":"000000001",
+      "amount":"300.00","items":[{"product_id":"0001","description":"Item 1 description",
+      "quantity":"25","gross_unit_price":"12.00"}]}])"));
+  EXPECT_EQ(by_id["SP-4002"].at("application_state"), "PROCESSING");
 }
 
 TEST_F(SandboxAdminTest, CreatesAnOrder) {
@@ -98,7 +140,7 @@ TEST_F(SandboxAdminTest, RefusesAnInvalidOrder) {
   const std::pair<const char*, const char*> cases[] = {
       {R"(not json)", "JSON"},
       {R"([])", "object"},
-      {R"({"provider":"optty","order_id":"X","amount":"1.00","currency":"EUR"})", "provider"},
+      {R"({"provider":"paypal","order_id":"X","amount":"1.00","currency":"EUR"})", "provider"},
       {R"({"order_id":"X","amount":"1.00","currency":"EUR"})", "provider"},
       {R"({"provider":"komfortkasse","order_id":"","amount":"1.00","currency":"EUR"})", "order_id"},
       {R"({"provider":"komfortkasse","order_id":"X","amount":1.00,"currency":"EUR"})", "amount"},
@@ -111,13 +153,26 @@ TEST_F(SandboxAdminTest, RefusesAnInvalidOrder) {
       {R"({"provider":"komfortkasse","order_id":"X","amount":"1.00","currency":"EUR",
            "colour":"red"})",
        "colour"},
+      {R"({"provider":"skippay","order_id":"X","amount":"1.00","currency":"CZK",
+           "application_state":"DONE"})",
+       "application_state"},
+      {R"({"provider":"skippay","order_id":"X","amount":"1.00","currency":"CZK",
+           "vat_rates":["21%"]})",
+       "vat_rates"},
+      {R"({"provider":"afterpay","order_id":"X","amount":"1.00","currency":"EUR",
+           "captures":[{"capture_number":"1","amount":"0"}]})",
+       "captures[0]: amount"},
+      {R"({"provider":"afterpay","order_id":"X","amount":"1.00","currency":"EUR",
+           "captures":[{"capture_number":"1","amount":"1.00","items":[{"product_id":"A",
+           "quantity":"0","gross_unit_price":"1.00"}]}]})",
+       "captures[0]: items[0]: quantity"},
   };
   for (const auto& [body, field] : cases) {
     const Reply reply = client_.post("/_sandbox/orders", body);
     EXPECT_EQ(reply.status, 400) << body;
     EXPECT_THAT(reply.json.value("error", ""), HasSubstr(field)) << body;
   }
-  EXPECT_EQ(sandbox_.orders().size(), 4u);
+  EXPECT_EQ(sandbox_.orders().size(), kDefaultOrderCount);
 }
 
 TEST_F(SandboxAdminTest, ResetRestoresTheSeededState) {
@@ -128,7 +183,7 @@ TEST_F(SandboxAdminTest, ResetRestoresTheSeededState) {
   EXPECT_EQ(reply.status, 200) << reply.body;
 
   EXPECT_TRUE(sandbox_.refunds().empty());
-  ASSERT_EQ(sandbox_.orders().size(), 4u);
+  ASSERT_EQ(sandbox_.orders().size(), kDefaultOrderCount);
   EXPECT_EQ(client_.refund("EXTRA", refund_body("RMA-2", "1.00")).status, 404);
   // The reference is free again; the new refund still gets a new id.
   const Reply again = client_.refund("KK-1001", refund_body("RMA-1", "1.00"));
@@ -140,7 +195,7 @@ TEST_F(SandboxAdminTest, ResetThroughTheApiMatchesTheEndpoint) {
   ASSERT_EQ(client_.refund("KK-1001", refund_body("RMA-1", "1.00")).status, 200);
   sandbox_.reset();
   EXPECT_TRUE(sandbox_.refunds().empty());
-  EXPECT_EQ(sandbox_.orders().size(), 4u);
+  EXPECT_EQ(sandbox_.orders().size(), kDefaultOrderCount);
 }
 
 TEST_F(SandboxAdminTest, AnswersUnknownRoutesWithJson) {
@@ -168,7 +223,7 @@ TEST_F(SandboxAdminTest, RefusesBodiesOver64KiB) {
 
 TEST_F(SandboxAdminTest, AddOrderRefusesOrdersItCannotHost) {
   const SandboxOrder refused[] = {
-      {"optty", "X", "1.00", "EUR"},         {"komfortkasse", "", "1.00", "EUR"},
+      {"paypal", "X", "1.00", "EUR"},        {"komfortkasse", "", "1.00", "EUR"},
       {"komfortkasse", "X", "0.00", "EUR"},  {"komfortkasse", "X", "1.00", ""},
       {"komfortkasse", "X", "1.00", "XYZ"},  {"komfortkasse", "X", "1.001", "EUR"},
       {"komfortkasse", "X", "1.5", "JPY"},   {"komfortkasse", "X", "-1.00", "EUR"},
@@ -180,7 +235,7 @@ TEST_F(SandboxAdminTest, AddOrderRefusesOrdersItCannotHost) {
     EXPECT_THROW(sandbox_.add_order(order), std::invalid_argument)
         << order.provider << " " << order.order_id << " " << order.amount << " " << order.currency;
   }
-  EXPECT_EQ(sandbox_.orders().size(), 4u);
+  EXPECT_EQ(sandbox_.orders().size(), kDefaultOrderCount);
 }
 
 TEST_F(SandboxAdminTest, KeepsAmountsAsMinorUnitsOfTheCurrency) {
@@ -189,7 +244,7 @@ TEST_F(SandboxAdminTest, KeepsAmountsAsMinorUnitsOfTheCurrency) {
   sandbox_.add_order({"komfortkasse", "X-3", "7", "CZK"});
   std::map<std::string, std::string> amounts;
   for (const SandboxOrder& order : sandbox_.orders()) amounts[order.order_id] = order.amount;
-  EXPECT_EQ(amounts.size(), 7u);
+  EXPECT_EQ(amounts.size(), kDefaultOrderCount + 3);
   EXPECT_EQ(amounts["X-1"], "12.30");
   EXPECT_EQ(amounts["X-2"], "1500");
   EXPECT_EQ(amounts["X-3"], "7.00");
@@ -223,12 +278,12 @@ TEST(SandboxSeedTest, LoadsASeedFileAfterTheDefaults) {
   Sandbox sandbox(options);
   SandboxClient client(sandbox.port());
 
-  EXPECT_EQ(sandbox.orders().size(), 5u);  // KK-1001 replaced by the file
+  EXPECT_EQ(sandbox.orders().size(), kDefaultOrderCount + 1);  // KK-1001 replaced by the file
   EXPECT_EQ(client.refund("X-1", refund_body("RMA-1", "24.60")).status, 200);
   EXPECT_EQ(client.refund("KK-1001", refund_body("RMA-2", "10.01", "CHF")).status, 400);
 
   sandbox.reset();
-  EXPECT_EQ(sandbox.orders().size(), 5u);
+  EXPECT_EQ(sandbox.orders().size(), kDefaultOrderCount + 1);
   EXPECT_TRUE(sandbox.refunds().empty());
 }
 
@@ -270,7 +325,7 @@ TEST(SandboxSeedTest, RefusesABadFileNamingTheProblem) {
            "currency": "EUR"}]})",
        "orders[0]: amount"},
       {R"({"orders": [{"provider": "komfortkasse", "order_id": "X", "amount": "1.00",
-           "currency": "EUR"}, {"provider": "skippay", "order_id": "Y", "amount": "1",
+           "currency": "EUR"}, {"provider": "paypal", "order_id": "Y", "amount": "1",
            "currency": "CZK"}]})",
        "orders[1]: provider"},
   };

@@ -11,17 +11,15 @@
 
 #include "refundkit/refundkit.hpp"
 #include "refundkit/sandbox/sandbox.hpp"
+#include "soak_vendors.hpp"
 
 namespace refundkit::soak {
 namespace {
 
-constexpr int kOrders = 200;
-constexpr char kApiKey[] = "soak-komfortkasse-key";
-
 /// The faults, each drawn independently in turn (the first that fires wins): together about a
 /// third of all requests, refunds and read-backs alike. "after" modes change the vendor's state
 /// and then hide the answer: the cases that decide exactly-once.
-std::vector<sandbox::FaultRule> fault_rules(std::uint64_t seed) {
+std::vector<sandbox::FaultRule> fault_rules(std::uint64_t seed, const std::string& path_prefix) {
   const std::vector<std::pair<std::string, double>> modes = {
       {"drop_after", 0.08},
       {"close_before", 0.05},
@@ -38,7 +36,7 @@ std::vector<sandbox::FaultRule> fault_rules(std::uint64_t seed) {
   std::vector<sandbox::FaultRule> rules;
   for (std::size_t i = 0; i < modes.size(); ++i) {
     sandbox::FaultRule rule = sandbox::parse_fault_rule(modes[i].first);
-    rule.path_prefix = "/komfortkasse/";
+    rule.path_prefix = path_prefix;
     rule.rate = modes[i].second;
     rule.seed = seed + i;
     rules.push_back(std::move(rule));
@@ -47,18 +45,10 @@ std::vector<sandbox::FaultRule> fault_rules(std::uint64_t seed) {
 }
 
 struct Outcome {
-  enum class Kind { created, existing, failed, unknown } kind = Kind::unknown;
+  enum class Kind { created, existing, reference_exists, failed, unknown } kind = Kind::unknown;
   long retries = 0;
+  std::string failure;  ///< The ErrorKind of a definite failure.
 };
-
-RefundRequest request_for(int index) {
-  RefundRequest request;
-  request.order_id = "SOAK-" + std::to_string(index % kOrders);
-  request.reference = "soak-" + std::to_string(index);
-  request.amount = Money::from_minor_units(100 + (index * 37) % 900, "EUR").value();
-  request.planned_date = Date{2031, 1, 15};
-  return request;
-}
 
 Outcome refund_as_a_merchant_would(RefundClient& client, const RefundRequest& request,
                                    int merchant_retries) {
@@ -71,8 +61,13 @@ Outcome refund_as_a_merchant_would(RefundClient& client, const RefundRequest& re
       outcome.kind = result->already_existed ? Outcome::Kind::existing : Outcome::Kind::created;
       return outcome;
     }
+    if (result.error().kind == ErrorKind::duplicate_reference) {
+      outcome.kind = Outcome::Kind::reference_exists;
+      return outcome;
+    }
     if (!result.error().may_have_been_executed()) {
       outcome.kind = Outcome::Kind::failed;
+      outcome.failure = std::string(to_string(result.error().kind)) + ": " + result.error().message;
       return outcome;
     }
   }
@@ -83,14 +78,12 @@ Outcome refund_as_a_merchant_would(RefundClient& client, const RefundRequest& re
 }  // namespace
 
 SoakReport run_soak(const SoakOptions& options) {
+  const SoakVendor vendor = soak_vendor(options.provider);
   sandbox::SandboxOptions sandbox_options;
   sandbox_options.seed_default_orders = false;
-  sandbox_options.komfortkasse_api_key = kApiKey;
   sandbox::Sandbox sandbox(sandbox_options);
-  for (int i = 0; i < kOrders; ++i) {
-    sandbox.add_order({"komfortkasse", "SOAK-" + std::to_string(i), "100000.00", "EUR"});
-  }
-  const std::vector<sandbox::FaultRule> rules = fault_rules(options.seed);
+  vendor.add_orders(sandbox, options.refunds);
+  const std::vector<sandbox::FaultRule> rules = fault_rules(options.seed, vendor.path_prefix);
   for (const sandbox::FaultRule& rule : rules) sandbox.add_fault_rule(rule);
 
   CurlTransportOptions transport_options;
@@ -99,12 +92,11 @@ SoakReport run_soak(const SoakOptions& options) {
   transport_options.request_timeout = std::chrono::milliseconds(300);
   // Large enough for an honest answer, small enough to stop an endless one quickly.
   transport_options.max_response_bytes = 64 * 1024;
-  KomfortkasseOptions client_options;
-  client_options.api_key = kApiKey;
-  client_options.base_url = sandbox.komfortkasse_base_url();
-  client_options.retry.initial_backoff = std::chrono::milliseconds(1);
-  client_options.retry.max_backoff = std::chrono::milliseconds(10);
-  auto client = make_komfortkasse_client(client_options, make_curl_transport(transport_options));
+  RetryPolicy retry;
+  retry.initial_backoff = std::chrono::milliseconds(1);
+  retry.max_backoff = std::chrono::milliseconds(10);
+  auto client = vendor.make_client(sandbox, make_curl_transport(transport_options), retry);
+  const int merchant_retries = vendor.merchant_may_retry ? options.merchant_retries : 0;
 
   std::vector<Outcome> outcomes(static_cast<std::size_t>(options.refunds));
   std::atomic<int> next{0};
@@ -113,30 +105,34 @@ SoakReport run_soak(const SoakOptions& options) {
     workers.emplace_back([&] {
       for (int i = next++; i < options.refunds; i = next++) {
         outcomes[static_cast<std::size_t>(i)] =
-            refund_as_a_merchant_would(*client, request_for(i), options.merchant_retries);
+            refund_as_a_merchant_would(*client, vendor.request_for(i), merchant_retries);
       }
     });
   }
   for (std::thread& worker : workers) worker.join();
 
   SoakReport report;
+  report.provider = vendor.provider;
   report.refunds = options.refunds;
   report.faults = sandbox.fault_counts();
   for (const auto& [mode, count] : report.faults) report.faults_total += count;
-  // Every request meets the first rule's filter, so it has seen them all.
+  // Every request of the vendor meets the first rule's filter, so it has seen them all.
   report.requests = sandbox.fault_rules().front().matched;
 
+  const auto name_of = [&](const std::string& order_id, const std::string& reference) {
+    return vendor.refunds_named_by_order ? order_id : reference;
+  };
   std::map<std::string, std::vector<sandbox::SandboxRefund>> executed;
   for (const sandbox::SandboxRefund& refund : sandbox.refunds()) {
-    executed[refund.reference].push_back(refund);
+    executed[name_of(refund.order_id, refund.reference)].push_back(refund);
   }
-  for (const auto& [reference, refunds] : executed) {
+  for (const auto& [name, refunds] : executed) {
     if (refunds.size() > 1) ++report.doubles;
   }
   for (int i = 0; i < options.refunds; ++i) {
     const Outcome& outcome = outcomes[static_cast<std::size_t>(i)];
-    const RefundRequest asked = request_for(i);
-    const auto found = executed.find(asked.reference);
+    const RefundRequest asked = vendor.request_for(i);
+    const auto found = executed.find(name_of(asked.order_id, asked.reference));
     const bool exists = found != executed.end() &&
                         found->second.front().amount == asked.amount.to_decimal_string() &&
                         found->second.front().order_id == asked.order_id;
@@ -150,8 +146,13 @@ SoakReport run_soak(const SoakOptions& options) {
         ++report.settled_by_read_back;
         if (!exists) ++report.phantoms;
         break;
+      case Outcome::Kind::reference_exists:
+        ++report.reference_exists;
+        if (!exists) ++report.phantoms;
+        break;
       case Outcome::Kind::failed:
         ++report.definite_failures;
+        ++report.failure_kinds[outcome.failure];
         if (found != executed.end()) ++report.losses;
         break;
       case Outcome::Kind::unknown:
@@ -164,7 +165,8 @@ SoakReport run_soak(const SoakOptions& options) {
 
 std::string format_report(const SoakReport& report) {
   std::ostringstream out;
-  out << "refunds                " << report.refunds << "\n"
+  out << "provider               " << report.provider << "\n"
+      << "refunds                " << report.refunds << "\n"
       << "requests seen          " << report.requests << "\n"
       << "faults injected        " << report.faults_total << " ("
       << static_cast<int>(report.fault_fraction() * 100 + 0.5) << " % of requests)\n";
@@ -174,9 +176,12 @@ std::string format_report(const SoakReport& report) {
   }
   out << "created                " << report.created << "\n"
       << "settled by read-back   " << report.settled_by_read_back << "\n"
+      << "reference exists       " << report.reference_exists << "\n"
       << "definitely not made    " << report.definite_failures << "\n"
-      << "unknown left           " << report.unknown_left << "\n"
-      << "retries                " << report.retries << "\n"
+      << "unknown left           " << report.unknown_left << "\n";
+  for (const auto& [kind, count] : report.failure_kinds)
+    out << "  " << count << " x " << kind << "\n";
+  out << "retries                " << report.retries << "\n"
       << "doubles                " << report.doubles << "\n"
       << "losses                 " << report.losses << "\n"
       << "phantoms               " << report.phantoms << "\n";

@@ -7,25 +7,32 @@
 namespace refundkit::soak {
 
 struct SoakOptions {
+  std::string provider = "komfortkasse";  ///< See soak_providers().
   int refunds = 2000;
   int threads = 4;
   std::uint64_t seed = 7;
-  /// How often a merchant calls again after outcome_unknown, with the same request.
+  /// How often a merchant calls again after outcome_unknown, with the same request (never for a
+  /// vendor that cannot recognise a resent refund: Skip Pay).
   int merchant_retries = 2;
 };
 
 /// What a soak through the sandbox's faults shows, in figures.
 struct SoakReport {
+  std::string provider;
   int refunds = 0;
   std::uint64_t requests = 0;                   ///< Requests the sandbox saw (refunds + reads).
   std::map<std::string, std::uint64_t> faults;  ///< Injected, by mode.
   std::uint64_t faults_total = 0;
   int created = 0;               ///< Reported made by the call that made them.
   int settled_by_read_back = 0;  ///< Reported made with Refund::already_existed.
-  int definite_failures = 0;     ///< Reported not made.
-  int unknown_left = 0;          ///< Still outcome_unknown after the merchant's retries.
-  long retries = 0;              ///< Refund requests sent beyond the first, over all calls.
-  int doubles = 0;               ///< References the sandbox executed more than once.
+  /// Reported duplicate_reference: a refund with the reference exists that the vendor's read
+  /// cannot compare (Optty). Must exist in the sandbox.
+  int reference_exists = 0;
+  int definite_failures = 0;  ///< Reported not made.
+  std::map<std::string, int> failure_kinds;  ///< The definite failures, by kind and message.
+  int unknown_left = 0;       ///< Still outcome_unknown after the merchant's retries.
+  long retries = 0;           ///< Refund requests sent beyond the first, over all calls.
+  int doubles = 0;            ///< Refunds the sandbox executed more than once.
   int losses = 0;    ///< Refunds the sandbox executed that were reported definitely not made.
   int phantoms = 0;  ///< Refunds reported made that the sandbox does not have (as asked).
 
@@ -34,9 +41,9 @@ struct SoakReport {
   }
 };
 
-/// Runs Komfortkasse refunds through the library (real CurlTransport, default retry rules with
-/// short waits) against the sandbox while it faults about a third of all requests, and checks
-/// every reported outcome against the sandbox's state.
+/// Runs one vendor's refunds through the library (real CurlTransport, default retry rules with
+/// short waits) against the sandbox while it faults about a third of that vendor's requests, and
+/// checks every reported outcome against the sandbox's state.
 SoakReport run_soak(const SoakOptions& options);
 
 std::string format_report(const SoakReport& report);

@@ -13,20 +13,33 @@ namespace refundkit::cli {
 namespace {
 
 using StringField = std::string RefundCommand::*;
+using ListField = std::vector<std::string> RefundCommand::*;
 
 struct ValueFlag {
   const char* name;
   StringField field;
+  /// Repeatable flags collect their values here instead (e.g. one --item per line item).
+  ListField list = nullptr;
+  /// Only for this provider; empty: any.
+  std::string_view provider = {};
 };
 
-constexpr ValueFlag kValueFlags[] = {
+const ValueFlag kValueFlags[] = {
     {"--order", &RefundCommand::order},
     {"--amount", &RefundCommand::amount},
     {"--currency", &RefundCommand::currency},
     {"--reference", &RefundCommand::reference},
     {"--reason", &RefundCommand::reason},
-    {"--planned-date", &RefundCommand::planned_date},
+    {"--planned-date", &RefundCommand::planned_date, nullptr, "komfortkasse"},
+    {"--capture-number", &RefundCommand::capture_number, nullptr, "afterpay"},
+    {"--item", nullptr, &RefundCommand::items, "afterpay"},
+    {"--items-file", &RefundCommand::items_file, nullptr, "afterpay"},
+    {"--refund-type", &RefundCommand::refund_type, nullptr, "afterpay"},
+    {"--credit-note-number", &RefundCommand::credit_note_number, nullptr, "afterpay"},
+    {"--vat", nullptr, &RefundCommand::vat, "skippay"},
+    {"--variable-symbol", &RefundCommand::variable_symbol, nullptr, "skippay"},
     {"--base-url", &RefundCommand::base_url},
+    {"--auth-url", &RefundCommand::auth_url, nullptr, "optty"},
     {"--timeout", nullptr},  // checked and converted once all flags are read
 };
 
@@ -46,7 +59,8 @@ std::optional<std::chrono::milliseconds> parse_timeout(const std::string& second
 
 // The flags `refundkit status` understands; the others only make sense for a new refund.
 bool is_status_flag(std::string_view name) {
-  return name == "--order" || name == "--reference" || name == "--base-url" || name == "--timeout";
+  return name == "--order" || name == "--reference" || name == "--base-url" ||
+         name == "--auth-url" || name == "--timeout";
 }
 
 std::variant<Invocation, UsageError> parse_provider_command(const std::vector<std::string>& args,
@@ -56,6 +70,7 @@ std::variant<Invocation, UsageError> parse_provider_command(const std::vector<st
   RefundCommand& command = invocation.refund;
   std::string timeout_text;
   std::set<std::string> seen;
+  std::vector<const ValueFlag*> given;
   for (std::size_t i = 1; i < args.size(); ++i) {
     const std::string& arg = args[i];
     if (arg == "--help" || arg == "-h") {
@@ -79,7 +94,10 @@ std::variant<Invocation, UsageError> parse_provider_command(const std::vector<st
       return UsageError{"unknown option " + name};
     }
     // "--amount 1.00 ... --amount 100.00" is a typo waiting to refund the wrong amount.
-    if (!seen.insert(name).second) return UsageError{"option " + name + " given twice"};
+    if (!seen.insert(name).second && flag->list == nullptr) {
+      return UsageError{"option " + name + " given twice"};
+    }
+    given.push_back(&*flag);
     std::string value;
     if (equals != std::string::npos) {
       value = arg.substr(equals + 1);
@@ -88,7 +106,9 @@ std::variant<Invocation, UsageError> parse_provider_command(const std::vector<st
     } else {
       return UsageError{"option " + name + " needs a value"};
     }
-    if (flag->field == nullptr) {
+    if (flag->list != nullptr) {
+      (command.*(flag->list)).push_back(value);
+    } else if (flag->field == nullptr) {
       timeout_text = value;
     } else {
       command.*(flag->field) = value;
@@ -100,9 +120,6 @@ std::variant<Invocation, UsageError> parse_provider_command(const std::vector<st
     return UsageError{"unknown provider '" + command.provider + "' (expected one of " +
                       known_providers_text() + ")"};
   }
-  if (!is_available_provider(command.provider)) {
-    return UsageError{"provider '" + command.provider + "' is not available in this version yet"};
-  }
   const std::pair<const char*, const std::string*> required[] = {
       {"--order", &command.order},
       {"--amount", status ? nullptr : &command.amount},
@@ -113,8 +130,24 @@ std::variant<Invocation, UsageError> parse_provider_command(const std::vector<st
       return UsageError{std::string("missing required option ") + flag};
     }
   }
-  if (command.use_sandbox && !command.base_url.empty()) {
-    return UsageError{"--sandbox and --base-url cannot be combined"};
+  for (const ValueFlag* flag : given) {
+    if (!flag->provider.empty() && flag->provider != command.provider) {
+      return UsageError{std::string(flag->name) + " applies to " + std::string(flag->provider) +
+                        " only"};
+    }
+  }
+  if (command.provider == "afterpay" && !status && command.capture_number.empty()) {
+    return UsageError{"missing required option --capture-number (afterpay)"};
+  }
+  if (!command.refund_type.empty() && command.refund_type != "refund" &&
+      command.refund_type != "return") {
+    return UsageError{"--refund-type must be refund or return"};
+  }
+  if (!command.items.empty() && !command.items_file.empty()) {
+    return UsageError{"--item and --items-file cannot be combined"};
+  }
+  if (command.use_sandbox && (!command.base_url.empty() || !command.auth_url.empty())) {
+    return UsageError{"--sandbox and --base-url/--auth-url cannot be combined"};
   }
   if (!timeout_text.empty()) {
     command.timeout = parse_timeout(timeout_text);

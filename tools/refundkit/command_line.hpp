@@ -19,8 +19,16 @@ struct RefundCommand {
   std::string currency;
   std::string reference;
   std::string reason;
-  std::string planned_date;
+  std::string planned_date;        ///< Komfortkasse
+  std::string capture_number;      ///< AfterPay / Riverty
+  std::vector<std::string> items;  ///< AfterPay: --item, one JSON object each, in order
+  std::string items_file;          ///< AfterPay: --items-file, a JSON array of items
+  std::string refund_type;         ///< AfterPay: "refund" or "return"
+  std::string credit_note_number;  ///< AfterPay
+  std::vector<std::string> vat;    ///< Skip Pay: --vat RATE=AMOUNT, in order
+  std::string variable_symbol;     ///< Skip Pay
   std::string base_url;
+  std::string auth_url;  ///< Optty's token endpoint
   std::optional<std::chrono::milliseconds> timeout;
   bool use_sandbox = false;
 };

@@ -59,6 +59,8 @@ std::string error_json(const Error& error) {
   details["vendor_code"] = nullable(error.vendor_code);
   details["vendor_message"] = nullable(error.vendor_message);
   details["request_id"] = nullable(error.request_id);
+  details["vendor_field"] = nullable(error.vendor_field);
+  details["customer_message"] = nullable(error.customer_message);
   details["retry_after_seconds"] =
       error.retry_after ? Json(error.retry_after->count()) : Json(nullptr);
   details["attempts"] = error.attempts;

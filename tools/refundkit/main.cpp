@@ -33,8 +33,9 @@ int main(int argc, char** argv) {
     case Action::refund:
     case Action::status:
       try {
-        return invocation.action == Action::refund ? run_refund(invocation.refund, std::cout)
-                                                   : run_status(invocation.refund, std::cout);
+        return invocation.action == Action::refund
+                   ? run_refund(invocation.refund, std::cout, std::cerr)
+                   : run_status(invocation.refund, std::cout);
       } catch (const std::exception& e) {
         // Outcomes are results, not exceptions: this is a bug or exhaustion (bad_alloc), and
         // whether a request left is unknown.

@@ -4,25 +4,11 @@
 
 #include "client_session.hpp"
 #include "json_output.hpp"
+#include "providers.hpp"
+#include "refund_request_builder.hpp"
 
 namespace refundkit::cli {
 namespace {
-
-Result<RefundRequest> build_request(const RefundCommand& command) {
-  auto amount = Money::parse_positive(command.amount, command.currency);
-  if (!amount) return std::move(amount).error();
-  RefundRequest request;
-  request.order_id = command.order;
-  request.reference = command.reference;
-  request.amount = *amount;
-  request.reason = command.reason;
-  if (!command.planned_date.empty()) {
-    auto planned = Date::parse_iso(command.planned_date);
-    if (!planned) return std::move(planned).error();
-    request.planned_date = *planned;
-  }
-  return request;
-}
 
 ExitCode report(const Error& error, std::ostream& out, ExitCode code) {
   out << error_json(error) << '\n';
@@ -31,14 +17,20 @@ ExitCode report(const Error& error, std::ostream& out, ExitCode code) {
 
 }  // namespace
 
-ExitCode run_refund(const RefundCommand& command, std::ostream& out) {
-  auto request = build_request(command);
+ExitCode run_refund(const RefundCommand& command, std::ostream& out, std::ostream& err) {
+  auto request = build_refund_request(command);
   if (!request) return report(request.error(), out, exit_code_for(request.error()));
   auto session = open_client_session(command);
   if (!session) return report(session.error(), out, exit_code_for(session.error()));
 
   const Result<Refund> refund = (*session)->client->create_refund(*request);
-  if (!refund) return report(refund.error(), out, exit_code_for(refund.error()));
+  if (!refund) {
+    const ExitCode code = report(refund.error(), out, exit_code_for(refund.error()));
+    if (code == kOutcomeUnknown) {
+      err << "refundkit: outcome unknown: " << outcome_unknown_advice(command.provider) << '\n';
+    }
+    return code;
+  }
   out << refund_json(*refund) << '\n';
   return exit_code_for(*refund);
 }

@@ -19,7 +19,8 @@ std::string describe(const Error& error) {
 }
 
 std::vector<std::string_view> text_fields(const Error& error) {
-  return {error.message, error.vendor_code, error.vendor_message, error.raw_body};
+  return {error.message,    error.vendor_code,  error.vendor_message,  error.raw_body,
+          error.request_id, error.vendor_field, error.customer_message};
 }
 
 std::vector<std::string_view> text_fields(const Refund& refund) {
