@@ -28,13 +28,13 @@ struct SoakReport {
   /// Reported duplicate_reference: a refund with the reference exists that the vendor's read
   /// cannot compare (Optty). Must exist in the sandbox.
   int reference_exists = 0;
-  int definite_failures = 0;  ///< Reported not made.
+  int definite_failures = 0;                 ///< Reported not made.
   std::map<std::string, int> failure_kinds;  ///< The definite failures, by kind and message.
-  int unknown_left = 0;       ///< Still outcome_unknown after the merchant's retries.
-  long retries = 0;           ///< Refund requests sent beyond the first, over all calls.
-  int doubles = 0;            ///< Refunds the sandbox executed more than once.
-  int losses = 0;    ///< Refunds the sandbox executed that were reported definitely not made.
-  int phantoms = 0;  ///< Refunds reported made that the sandbox does not have (as asked).
+  int unknown_left = 0;  ///< Still outcome_unknown after the merchant's retries.
+  long retries = 0;      ///< Refund requests sent beyond the first, over all calls.
+  int doubles = 0;       ///< Refunds the sandbox executed more than once.
+  int losses = 0;        ///< Refunds the sandbox executed that were reported definitely not made.
+  int phantoms = 0;      ///< Refunds reported made that the sandbox does not have (as asked).
 
   double fault_fraction() const {
     return requests == 0 ? 0.0 : static_cast<double>(faults_total) / static_cast<double>(requests);
