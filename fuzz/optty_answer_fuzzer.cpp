@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "fuzz_answer.hpp"
 #include "fuzz_check.hpp"
 #include "internal/http_errors.hpp"
 #include "internal/text.hpp"
@@ -140,25 +141,9 @@ void check_details_answer(const refundkit::HttpResponse& response,
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view input(reinterpret_cast<const char*>(data), size);
 
-  refundkit::HttpResponse response;
-  response.status = 200;
-  std::string_view currency = "EUR";
-  std::string_view body = input;
-  const std::size_t newline = input.find('\n');
-  if (newline != std::string_view::npos) {
-    const std::string_view line = input.substr(0, newline);
-    const std::size_t space = line.find(' ');
-    const std::string_view number = line.substr(0, space);
-    int status = 0;
-    const auto [end, error] = std::from_chars(number.data(), number.data() + number.size(), status);
-    if (error == std::errc() && end == number.data() + number.size() && !number.empty()) {
-      response.status = status;
-      if (space != std::string_view::npos) currency = line.substr(space + 1);
-      body = input.substr(newline + 1);
-    }
-  }
-  response.body = std::string(body);
-  response.headers.push_back({"Content-Type", "application/json"});
+  const FuzzAnswer answer_read = read_fuzz_answer(input, 200, "EUR");
+  const refundkit::HttpResponse& response = answer_read.response;
+  const std::string_view currency = answer_read.currency;
   const refundkit::RefundRequest request = request_in(currency);
 
   check_error_mapping(response);

@@ -4,39 +4,13 @@
 #include <cctype>
 
 #include "calendar.hpp"
+#include "router.hpp"
 
 namespace refundkit::sandbox::detail::optty {
 
 namespace {
 
 constexpr std::int64_t kSecondsPerDay = 86400;
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-std::optional<std::string> form_decode(std::string_view text) {
-  std::string decoded;
-  decoded.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '+') {
-      decoded += ' ';
-    } else if (text[i] != '%') {
-      decoded += text[i];
-    } else {
-      if (i + 2 >= text.size()) return std::nullopt;
-      const int high = hex_value(text[i + 1]);
-      const int low = hex_value(text[i + 2]);
-      if (high < 0 || low < 0) return std::nullopt;
-      decoded += static_cast<char>(high * 16 + low);
-      i += 2;
-    }
-  }
-  return decoded;
-}
 
 std::string padded(std::int64_t value, std::size_t width) {
   std::string digits = std::to_string(value);
@@ -98,10 +72,12 @@ std::optional<FormFields> parse_form(std::string_view text) {
     start = end + 1;
     if (piece.empty()) continue;
     const std::size_t equals = piece.find('=');
-    std::optional<std::string> name = form_decode(piece.substr(0, equals));
-    std::optional<std::string> value = equals == std::string_view::npos
-                                           ? std::optional<std::string>("")
-                                           : form_decode(piece.substr(equals + 1));
+    std::optional<std::string> name =
+        percent_decode(piece.substr(0, equals), /*plus_is_space=*/true);
+    std::optional<std::string> value =
+        equals == std::string_view::npos
+            ? std::optional<std::string>("")
+            : percent_decode(piece.substr(equals + 1), /*plus_is_space=*/true);
     if (!name || !value) return std::nullopt;
     fields.emplace_back(std::move(*name), std::move(*value));
   }

@@ -16,11 +16,16 @@ int hex_value(char c) {
   return -1;
 }
 
-// '+' stays '+': it means a space only in form-encoded query strings, never in a path.
-std::optional<std::string> percent_decode(std::string_view text) {
+}  // namespace
+
+std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space) {
   std::string decoded;
   decoded.reserve(text.size());
   for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '+' && plus_is_space) {
+      decoded += ' ';
+      continue;
+    }
     if (text[i] != '%') {
       decoded += text[i];
       continue;
@@ -34,6 +39,8 @@ std::optional<std::string> percent_decode(std::string_view text) {
   }
   return decoded;
 }
+
+namespace {
 
 std::vector<std::string> split_pattern(std::string_view pattern) {
   std::vector<std::string> segments;

@@ -23,6 +23,10 @@ class Router;
 using RequestInterceptor =
     std::function<void(const httplib::Request&, httplib::Response&, const Router& router)>;
 
+/// Decodes %XX escapes; '+' is a space only when `plus_is_space` (form-encoded bodies and query
+/// strings), never in a path. nullopt for a malformed escape.
+std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space = false);
+
 /// Splits the path of a raw request target ("/a/b%2Fc?x=1") into percent-decoded segments
 /// ({"a", "b/c"}). nullopt if the path does not start with '/' or has a malformed %-escape.
 std::optional<std::vector<std::string>> decoded_path_segments(std::string_view target);

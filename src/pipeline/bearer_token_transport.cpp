@@ -77,4 +77,12 @@ Result<HttpResponse> BearerTokenTransport::send_with(const HttpRequest& request,
   return without_token(inner_->send(with_bearer(request, token)), token);
 }
 
+std::shared_ptr<Transport> with_bearer_tokens(std::shared_ptr<Transport> inner,
+                                              TokenCache::Fetch fetch,
+                                              std::chrono::seconds refresh_margin,
+                                              TokenCache::Clock clock) {
+  auto tokens = std::make_shared<TokenCache>(std::move(fetch), refresh_margin, std::move(clock));
+  return std::make_shared<BearerTokenTransport>(std::move(inner), std::move(tokens));
+}
+
 }  // namespace refundkit::internal

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <memory>
 
 #include "pipeline/token_cache.hpp"
@@ -30,5 +31,13 @@ class BearerTokenTransport final : public Transport {
   const std::shared_ptr<Transport> inner_;
   const std::shared_ptr<TokenCache> tokens_;
 };
+
+/// The transport a bearer-token vendor's pipeline sends through: `inner` behind one TokenCache
+/// per client, shared by its threads. `fetch` must send the token request through `inner` itself
+/// (a token request carries no bearer token).
+std::shared_ptr<Transport> with_bearer_tokens(std::shared_ptr<Transport> inner,
+                                              TokenCache::Fetch fetch,
+                                              std::chrono::seconds refresh_margin,
+                                              TokenCache::Clock clock = {});
 
 }  // namespace refundkit::internal

@@ -15,10 +15,9 @@ std::unique_ptr<RefundClient> make_client(OpttyOptions options,
                                           std::shared_ptr<Transport> transport,
                                           internal::TokenCache::Clock token_clock) {
   // The token request goes through the raw transport: it must not carry a bearer token itself.
-  auto tokens = std::make_shared<internal::TokenCache>(
-      make_token_fetch(options, transport), options.token_refresh_margin, std::move(token_clock));
   auto authorized =
-      std::make_shared<internal::BearerTokenTransport>(std::move(transport), std::move(tokens));
+      internal::with_bearer_tokens(transport, make_token_fetch(options, transport),
+                                   options.token_refresh_margin, std::move(token_clock));
   RetryPolicy retry = options.retry;
   return std::make_unique<internal::RefundPipeline>(
       std::make_unique<OpttyCodec>(std::move(options)), std::move(authorized), std::move(retry));

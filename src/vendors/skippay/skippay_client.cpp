@@ -17,10 +17,9 @@ std::unique_ptr<RefundClient> make_client(SkipPayOptions options,
                                           internal::TokenCache::Clock token_clock) {
   // One cache per client: every thread of it shares the partner token. The login goes through
   // the raw transport; refunds and reads through the bearer layer.
-  auto tokens = std::make_shared<internal::TokenCache>(
-      make_token_fetch(options, transport), options.token_refresh_margin, std::move(token_clock));
   auto authorized =
-      std::make_shared<internal::BearerTokenTransport>(std::move(transport), std::move(tokens));
+      internal::with_bearer_tokens(transport, make_token_fetch(options, transport),
+                                   options.token_refresh_margin, std::move(token_clock));
   RetryPolicy retry = options.retry;
   return std::make_unique<internal::RefundPipeline>(
       std::make_unique<SkipPayCodec>(std::move(options)), std::move(authorized), std::move(retry));
