@@ -54,10 +54,12 @@ void print_refund(const refundkit::Refund& refund) {
 }
 
 void print_error(const refundkit::Error& error) {
-  const char* verdict = error.may_have_been_executed() ? "OUTCOME UNKNOWN"
-                        : error.kind == refundkit::ErrorKind::duplicate_reference
-                            ? "nothing new made, the reference names another refund"
-                            : "not made";
+  const char* verdict =
+      error.may_have_been_executed() ? "OUTCOME UNKNOWN"
+      : error.kind == refundkit::ErrorKind::duplicate_reference
+          ? "nothing new made: a refund with this reference exists (another one, or "
+            "one the vendor's read cannot compare)"
+          : "not made";
   std::cout << "   -> " << verdict << ": " << refundkit::to_string(error.kind);
   if (error.http_status != 0) std::cout << " (HTTP " << error.http_status << ")";
   std::cout << ": "
