@@ -27,7 +27,10 @@ class RefundClient {
   /// as a value with Refund::already_existed set: retrying after outcome_unknown is how a
   /// merchant settles it. The same reference on a different refund is duplicate_reference.
   /// outcome_unknown means the refund may exist: call again with the same reference (never a
-  /// new one), or look it up with find_refund.
+  /// new one), or look it up with find_refund. Except Skip Pay, which cannot recognise a refund
+  /// it has made: there calling again sends a second refund, so check with the vendor first.
+  /// duplicate_reference means a refund with the reference exists: never refund again under a
+  /// new reference without checking which it is (with Optty it may be this call's own).
   virtual Result<Refund> create_refund(const RefundRequest& request) = 0;
 
   /// Reads back the refund made with the merchant's `reference` for `order_id`: the refund, or

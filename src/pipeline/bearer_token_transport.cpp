@@ -45,6 +45,9 @@ Error without_a_token(Error token_error) {
   error.message = "no access token (" + error.message + "); the request was not sent";
   error.http_status = 0;
   error.retry_after.reset();
+  // A token endpoint's body may hold a token (one the client could not use), which no list of
+  // secrets knows: its text stays in vendor_code and vendor_message, the body does not.
+  error.raw_body.clear();
   return error;
 }
 

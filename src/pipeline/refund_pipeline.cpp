@@ -172,6 +172,12 @@ Result<Refund> RefundPipeline::create(const RefundRequest& request) const {
 
     switch (attempt.proof) {
       case Proof::final:
+        // A definite answer to this attempt (404, 403, a refused token renewal...) says nothing
+        // of an earlier one that may have been executed.
+        if (!attempt.outcome && earlier_attempt_in_doubt &&
+            attempt.outcome.error().kind != ErrorKind::outcome_unknown) {
+          return finish(unknown_after_earlier_doubt(attempt.outcome.error()));
+        }
         return finish(std::move(attempt.outcome));
 
       case Proof::not_sent:

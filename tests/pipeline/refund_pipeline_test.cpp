@@ -428,6 +428,15 @@ TEST_F(MinimalPipelineTest, RunningOutOnA429AfterDoubtIsOutcomeUnknown) {
   EXPECT_EQ(refund.error().attempts, 3);
 }
 
+// A definite answer to a resend (here a 404) says nothing of the earlier attempt in doubt.
+TEST_F(MinimalPipelineTest, ADefiniteErrorAfterDoubtIsOutcomeUnknown) {
+  transport->respond_json(503, "").respond_json(404, "{}");
+  const Result<Refund> refund = create_with(internal::Deduplication::idempotency_key);
+  ASSERT_THAT(refund, FailsWith(ErrorKind::outcome_unknown));
+  EXPECT_EQ(refund.error().http_status, 404);
+  EXPECT_EQ(refund.error().attempts, 2);
+}
+
 // Nothing is ever resent without deduplication, so a refusal cannot be of a reused reference:
 // reading back could only turn a definite refusal into a doubt when the read fails.
 TEST_F(MinimalPipelineTest, WithoutDeduplicationARefusalIsNotReadBack) {

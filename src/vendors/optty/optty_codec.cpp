@@ -46,6 +46,9 @@ internal::FindAnswer OpttyCodec::interpret_find(std::string_view order_id,
   return parse_order_details(response, order_id, reference);
 }
 
-std::vector<std::string> OpttyCodec::secrets() const { return {options_.client_secret}; }
+std::vector<std::string> OpttyCodec::secrets() const {
+  // Also as sent in the token form: a vendor echoing the form would echo that spelling.
+  return {options_.client_secret, form_encode(options_.client_secret)};
+}
 
 }  // namespace refundkit::vendors::optty

@@ -169,6 +169,7 @@ internal::TokenCache::Fetch make_token_fetch(OpttyOptions options,
     if (token) return token;
     Error error = std::move(token).error();
     internal::redact_secret(error, options.client_secret);
+    internal::redact_secret(error, form_encode(options.client_secret));
     return error;
   };
 }
