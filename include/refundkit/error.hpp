@@ -23,6 +23,7 @@ enum class ErrorKind {
   network,             ///< The request certainly did not reach the vendor (DNS, connect, TLS).
   outcome_unknown,     ///< The request may have reached the vendor; the refund may exist.
   protocol,            ///< The vendor answered something this SDK cannot interpret.
+  cancelled,           ///< The batch was cancelled before this refund was sent; nothing was sent.
 };
 
 std::string_view to_string(ErrorKind kind) noexcept;

@@ -1,7 +1,9 @@
 #pragma once
 
 #include <string_view>
+#include <vector>
 
+#include "refundkit/batch.hpp"
 #include "refundkit/refund.hpp"
 #include "refundkit/result.hpp"
 
@@ -38,6 +40,27 @@ class RefundClient {
   /// ErrorKind::outcome_unknown when it cannot tell (the read failed, or the vendor offers no
   /// read-back, which is what this default says).
   virtual Result<Refund> find_refund(std::string_view order_id, std::string_view reference);
+
+  /// Many refunds, each made exactly as create_refund makes it (validation, retries, read-back,
+  /// the same outcomes), several at once: up to BatchOptions::concurrency in flight on one
+  /// thread, the calling one. Outcomes reach `sink` in input order as soon as they and all before
+  /// them have ended; memory stays bounded by the concurrency, not by the number of requests.
+  /// Tokens are shared as by create_refund: one fetch serves the batch, and a 401 renews once.
+  ///
+  /// Every request the source gives reaches the sink exactly once, cancelled or not. The sink
+  /// and on_progress should not throw: if one does, the batch stops as if cancelled (what is in
+  /// flight still finishes and reaches the sink) and the exception is rethrown at the end.
+  ///
+  /// The adapters run the batch on libcurl's multi interface when they send through the built-in
+  /// transport; with a Transport of the merchant's own, and in this default, the refunds are
+  /// made one after another through create_refund.
+  virtual void stream_refunds(const RefundSource& next, const RefundSink& sink,
+                              const BatchOptions& options = {});
+
+  /// stream_refunds over a vector: the outcomes in the requests' order. BatchOptions::total is
+  /// the vector's size.
+  std::vector<Result<Refund>> create_refunds(const std::vector<RefundRequest>& requests,
+                                             BatchOptions options = {});
 };
 
 }  // namespace refundkit

@@ -2,6 +2,7 @@
 
 // The umbrella header: everything a merchant backend needs.
 #include "refundkit/afterpay.hpp"
+#include "refundkit/batch.hpp"
 #include "refundkit/curl_transport.hpp"
 #include "refundkit/date.hpp"
 #include "refundkit/decimal.hpp"

@@ -16,6 +16,7 @@ constexpr ErrorKind kAllErrorKinds[] = {
     ErrorKind::network,
     ErrorKind::outcome_unknown,
     ErrorKind::protocol,
+    ErrorKind::cancelled,
 };
 
 }  // namespace
@@ -46,6 +47,8 @@ std::string_view to_string(ErrorKind kind) noexcept {
       return "outcome_unknown";
     case ErrorKind::protocol:
       return "protocol";
+    case ErrorKind::cancelled:
+      return "cancelled";
   }
   // Only reachable with a value cast from outside the enumeration.
   return "unknown_error_kind";

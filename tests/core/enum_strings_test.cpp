@@ -24,6 +24,7 @@ const std::pair<ErrorKind, const char*> kErrorKinds[] = {
     {ErrorKind::network, "network"},
     {ErrorKind::outcome_unknown, "outcome_unknown"},
     {ErrorKind::protocol, "protocol"},
+    {ErrorKind::cancelled, "cancelled"},
 };
 
 const std::pair<RefundStatus, const char*> kRefundStatuses[] = {
