@@ -9,6 +9,11 @@
 #include <stdexcept>
 
 namespace refundkit::sandbox {
+namespace {
+
+constexpr std::size_t kServerThreads = 128;
+
+}  // namespace
 
 void prepare_loopback_server(httplib::Server& server) {
   // Debian's cpp-httplib writes without MSG_NOSIGNAL: a client that gives up mid-response (a
@@ -23,6 +28,10 @@ void prepare_loopback_server(httplib::Server& server) {
   });
   server.set_keep_alive_timeout(1);
   server.set_keep_alive_max_count(10000);
+  // A pool thread serves one kept-alive connection until it goes idle: with cpp-httplib's
+  // default of 8 threads, a client with more connections (a batch's 16) would wait on the rest
+  // until their requests time out.
+  server.new_task_queue = [] { return new httplib::ThreadPool(kServerThreads); };
 }
 
 LoopbackServer::LoopbackServer(httplib::Server& server, const std::string& host, int port)

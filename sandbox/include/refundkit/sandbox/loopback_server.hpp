@@ -11,7 +11,8 @@ namespace refundkit::sandbox {
 /// Runs a cpp-httplib server on a loopback address in a background thread, for the sandbox and
 /// for test servers. Applies what every such server needs: SO_REUSEADDR and TCP_NODELAY (without
 /// it Nagle's algorithm adds ~40 ms to every keep-alive exchange), a short keep-alive timeout
-/// (so shutdown is quick) and a generous keep-alive request count.
+/// (so shutdown is quick), a generous keep-alive request count, and 128 threads (one per kept-alive
+/// connection being served).
 class LoopbackServer {
  public:
   /// Binds host:port (port 0 picks an ephemeral port) and starts serving; returns once the server
