@@ -44,12 +44,13 @@ void BatchLedger::deliver_ready() {
     const std::size_t index = admitted_ - held_.size() - 1;
     ++progress_.done;
     if (!outcome) ++progress_.failed;
-    if (thrown_) continue;  // the sink already failed once: outcomes still count, quietly
+    // After a throw the sink still gets every outcome: a refund it never hears of might be made
+    // again. The first exception is the one rethrown.
     try {
       sink_(index, std::move(outcome));
       if (options_.on_progress) options_.on_progress(progress_);
     } catch (...) {
-      thrown_ = std::current_exception();
+      if (!thrown_) thrown_ = std::current_exception();
     }
   }
 }

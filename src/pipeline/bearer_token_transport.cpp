@@ -1,7 +1,9 @@
 #include "pipeline/bearer_token_transport.hpp"
 
 #include <algorithm>
+#include <string>
 #include <utility>
+#include <vector>
 
 #include "internal/secrets.hpp"
 #include "internal/text.hpp"
@@ -55,6 +57,56 @@ bool is_unauthorized(const Result<HttpResponse>& result) {
   return result.ok() && result->status == kUnauthorized;
 }
 
+class BearerLoop final : public ExchangeLoop {
+ public:
+  BearerLoop(std::unique_ptr<ExchangeLoop> inner, TokenCache& tokens)
+      : inner_(std::move(inner)), tokens_(tokens) {}
+
+  void start(const HttpRequest& request, Completion done) override {
+    auto exchange = std::make_shared<Exchange>(Exchange{request, {}, std::move(done)});
+    send_with_token(std::move(exchange), /*after_401=*/false);
+  }
+
+  void poll(std::chrono::milliseconds timeout) override {
+    if (ended_early_.empty()) return inner_->poll(timeout);
+    std::vector<std::pair<Completion, Error>> ended = std::move(ended_early_);
+    ended_early_.clear();
+    for (auto& [done, error] : ended) done(std::move(error));
+    inner_->poll(std::chrono::milliseconds(0));
+  }
+
+ private:
+  struct Exchange {
+    const HttpRequest& request;
+    HttpRequest authorized;  // what the inner loop is sending now
+    Completion done;
+  };
+
+  void send_with_token(std::shared_ptr<Exchange> exchange, bool after_401) {
+    Result<std::string> token = tokens_.token();
+    if (!token.ok()) {
+      Error error = without_a_token(std::move(token).error());
+      if (after_401) return exchange->done(std::move(error));  // within a poll already
+      ended_early_.emplace_back(std::move(exchange->done), std::move(error));
+      return;
+    }
+    exchange->authorized = with_bearer(exchange->request, *token);
+    const HttpRequest& authorized = exchange->authorized;
+    inner_->start(authorized, [this, exchange = std::move(exchange), token = *std::move(token),
+                               after_401](Result<HttpResponse> result) {
+      if (!after_401 && is_unauthorized(result)) {
+        tokens_.invalidate(token);
+        return send_with_token(exchange, /*after_401=*/true);
+      }
+      exchange->done(without_token(std::move(result), token));
+    });
+  }
+
+  const std::unique_ptr<ExchangeLoop> inner_;
+  TokenCache& tokens_;
+  std::vector<std::pair<Completion, Error>> ended_early_;  // no token: for the next poll
+};
+
 }  // namespace
 
 BearerTokenTransport::BearerTokenTransport(std::shared_ptr<Transport> inner,
@@ -73,6 +125,12 @@ Result<HttpResponse> BearerTokenTransport::send(const HttpRequest& request) {
   Result<std::string> fresh = tokens_->token();
   if (!fresh.ok()) return without_a_token(std::move(fresh).error());
   return send_with(request, *fresh);
+}
+
+std::unique_ptr<ExchangeLoop> BearerTokenTransport::open_loop(std::size_t max_in_flight) {
+  std::unique_ptr<ExchangeLoop> inner = open_exchange_loop(*inner_, max_in_flight);
+  if (!inner) return nullptr;
+  return std::make_unique<BearerLoop>(std::move(inner), *tokens_);
 }
 
 Result<HttpResponse> BearerTokenTransport::send_with(const HttpRequest& request,

@@ -5,6 +5,7 @@
 
 #include "pipeline/token_cache.hpp"
 #include "refundkit/transport.hpp"
+#include "transport/exchange_loop.hpp"
 
 namespace refundkit::internal {
 
@@ -18,12 +19,18 @@ namespace refundkit::internal {
 /// token endpoint's answer kept in the message and vendor fields. Never outcome_unknown: the
 /// request never left, whatever the token endpoint did. The token is a credential this layer adds,
 /// so it also removes any echo of it from what it returns (bodies, header values, error texts).
-class BearerTokenTransport final : public Transport {
+///
+/// Its loop (when `inner` has one) does the same for a batch on the batch's thread, with the
+/// same cache: one fetch serves the whole batch, and after a 401 the first exchange to see it
+/// renews the token (the fetch blocks the loop for that one request) while the others, seeing
+/// their token already replaced, resend with the new one.
+class BearerTokenTransport final : public Transport, public ConcurrentTransport {
  public:
   /// Neither may be null.
   BearerTokenTransport(std::shared_ptr<Transport> inner, std::shared_ptr<TokenCache> tokens);
 
   Result<HttpResponse> send(const HttpRequest& request) override;
+  std::unique_ptr<ExchangeLoop> open_loop(std::size_t max_in_flight) override;
 
  private:
   Result<HttpResponse> send_with(const HttpRequest& request, const std::string& token);

@@ -48,28 +48,49 @@ Error duplicate_reference(const RefundCodec& codec, const RefundRequest& asked,
 
 }  // namespace
 
-FindAnswer read_back(const RefundCodec& codec, Transport& transport, std::string_view order_id,
-                     std::string_view reference, RetryBudget& budget) {
-  Result<HttpRequest> request = codec.prepare_find(order_id, reference);
-  if (!request) return FindAnswer::of(std::move(request).error());
-  for (;;) {
-    budget.count_attempt();
-    Result<HttpResponse> response = transport.send(*request);
-    const std::optional<std::chrono::seconds> retry_after =
-        response ? retry_after_of(budget.policy(), *response) : std::nullopt;
-    if (worth_asking_again(response) && budget.wait_before_retry(retry_after)) continue;
-    if (!response) {
-      return {FindAnswer::Kind::unreadable, std::nullopt,
-              transport_failure(codec.vendor_name(), std::move(response).error())};
-    }
-    return codec.interpret_find(order_id, reference, *response);
+ReadBackCall::ReadBackCall(const RefundCodec& codec, std::string order_id, std::string reference,
+                           RetryBudget budget)
+    : codec_(codec),
+      order_id_(std::move(order_id)),
+      reference_(std::move(reference)),
+      budget_(std::move(budget)) {}
+
+CallStep ReadBackCall::begin() {
+  Result<HttpRequest> request = codec_.prepare_find(order_id_, reference_);
+  if (!request) {
+    answer_ = FindAnswer::of(std::move(request).error());
+    return CallStep::done();
   }
+  request_ = std::move(*request);
+  return ask();
 }
 
-Settlement settle_by_read_back(const RefundCodec& codec, Transport& transport,
-                               const RefundRequest& asked, RetryBudget& budget) {
+CallStep ReadBackCall::ask() {
+  budget_.count_attempt();
+  return CallStep::send(*request_);
+}
+
+CallStep ReadBackCall::on_answer(Result<HttpResponse> answer) {
+  const std::optional<std::chrono::seconds> retry_after =
+      answer ? retry_after_of(budget_.policy(), *answer) : std::nullopt;
+  if (worth_asking_again(answer)) {
+    if (std::optional<std::chrono::milliseconds> delay = budget_.delay_before_retry(retry_after)) {
+      return CallStep::wait(*delay);
+    }
+  }
+  if (!answer) {
+    answer_ = {FindAnswer::Kind::unreadable, std::nullopt,
+               transport_failure(codec_.vendor_name(), std::move(answer).error())};
+  } else {
+    answer_ = codec_.interpret_find(order_id_, reference_, *answer);
+  }
+  return CallStep::done();
+}
+
+CallStep ReadBackCall::on_waited() { return ask(); }
+
+Settlement settle(const RefundCodec& codec, const RefundRequest& asked, FindAnswer answer) {
   using Verdict = Settlement::Verdict;
-  FindAnswer answer = read_back(codec, transport, asked.order_id, asked.reference, budget);
   switch (answer.kind) {
     case FindAnswer::Kind::found:
       break;

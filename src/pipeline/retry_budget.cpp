@@ -26,13 +26,13 @@ RetryBudget::RetryBudget(const RetryPolicy& policy)
 RetryBudget::RetryBudget(const RetryPolicy& policy, std::chrono::system_clock::time_point deadline)
     : policy_(policy), deadline_(deadline) {}
 
-bool RetryBudget::wait_before_retry(std::optional<std::chrono::seconds> retry_after) {
-  if (attempts_ >= policy_.max_attempts) return false;
+std::optional<std::chrono::milliseconds> RetryBudget::delay_before_retry(
+    std::optional<std::chrono::seconds> retry_after) const {
+  if (attempts_ >= policy_.max_attempts) return std::nullopt;
   std::chrono::milliseconds delay = backoff_delay(policy_, attempts_, policy_random(policy_));
   if (retry_after) delay = std::max<std::chrono::milliseconds>(delay, *retry_after);
-  if (later_by(policy_now(policy_), delay) > deadline_) return false;
-  if (delay.count() > 0) policy_sleep(policy_, delay);
-  return true;
+  if (later_by(policy_now(policy_), delay) > deadline_) return std::nullopt;
+  return delay;
 }
 
 std::optional<std::chrono::seconds> retry_after_of(const RetryPolicy& policy,

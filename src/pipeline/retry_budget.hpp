@@ -23,10 +23,11 @@ class RetryBudget {
   std::chrono::system_clock::time_point deadline() const noexcept { return deadline_; }
   void count_attempt() noexcept { ++attempts_; }
 
-  /// When another attempt is allowed, waits the backoff (or `retry_after`, when longer) and
-  /// returns true. Returns false at once when max_attempts have been made or the wait would end
-  /// after the deadline.
-  bool wait_before_retry(std::optional<std::chrono::seconds> retry_after);
+  /// When another attempt is allowed, the wait before it: the backoff, or `retry_after` when
+  /// longer. nullopt when max_attempts have been made or the wait would end after the deadline.
+  /// The caller does the waiting (policy_sleep, or a timer of the batch's loop).
+  std::optional<std::chrono::milliseconds> delay_before_retry(
+      std::optional<std::chrono::seconds> retry_after) const;
 
  private:
   const RetryPolicy& policy_;

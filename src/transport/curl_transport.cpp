@@ -6,7 +6,9 @@
 #include "transport/curl_exchange.hpp"
 #include "transport/curl_global.hpp"
 #include "transport/curl_handle_pool.hpp"
+#include "transport/curl_multi_loop.hpp"
 #include "transport/curl_share.hpp"
+#include "transport/exchange_loop.hpp"
 
 namespace refundkit {
 namespace {
@@ -25,7 +27,7 @@ Error not_sent(std::string why) {
 
 // Logging is not done here but by the LoggingTransport that make_curl_transport wraps around
 // this, the same layer a merchant's own Transport gets from make_logging_transport.
-class CurlTransport final : public Transport {
+class CurlTransport final : public Transport, public internal::ConcurrentTransport {
  public:
   explicit CurlTransport(CurlTransportOptions options)
       : options_(std::move(options)), pool_(options_.max_idle_handles) {}
@@ -42,6 +44,10 @@ class CurlTransport final : public Transport {
     if (std::optional<Error> refused = exchange.configure(handle.get())) return *std::move(refused);
     const CURLcode code = curl_easy_perform(handle.get());
     return exchange.finish(handle.get(), code);
+  }
+
+  std::unique_ptr<internal::ExchangeLoop> open_loop(std::size_t max_in_flight) override {
+    return std::make_unique<internal::CurlMultiLoop>(options_, max_in_flight);
   }
 
  private:

@@ -6,6 +6,32 @@
 
 namespace refundkit {
 namespace internal {
+namespace {
+
+class LoggingLoop final : public ExchangeLoop {
+ public:
+  LoggingLoop(std::unique_ptr<ExchangeLoop> inner, const LoggingTransport& logger)
+      : inner_(std::move(inner)), logger_(logger) {}
+
+  void start(const HttpRequest& request, Completion done) override {
+    const auto started = std::chrono::steady_clock::now();
+    inner_->start(request,
+                  [this, &request, started, done = std::move(done)](Result<HttpResponse> result) {
+                    logger_.report(request, result,
+                                   std::chrono::duration_cast<std::chrono::microseconds>(
+                                       std::chrono::steady_clock::now() - started));
+                    done(std::move(result));
+                  });
+  }
+
+  void poll(std::chrono::milliseconds timeout) override { inner_->poll(timeout); }
+
+ private:
+  const std::unique_ptr<ExchangeLoop> inner_;
+  const LoggingTransport& logger_;
+};
+
+}  // namespace
 
 LoggingTransport::LoggingTransport(std::shared_ptr<Transport> inner, HttpLogHook hook)
     : inner_(std::move(inner)), hook_(std::move(hook)) {}
@@ -17,6 +43,12 @@ Result<HttpResponse> LoggingTransport::send(const HttpRequest& request) {
          std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() -
                                                                started));
   return result;
+}
+
+std::unique_ptr<ExchangeLoop> LoggingTransport::open_loop(std::size_t max_in_flight) {
+  std::unique_ptr<ExchangeLoop> inner = open_exchange_loop(*inner_, max_in_flight);
+  if (!inner) return nullptr;
+  return std::make_unique<LoggingLoop>(std::move(inner), *this);
 }
 
 void LoggingTransport::report(const HttpRequest& request, const Result<HttpResponse>& result,
