@@ -189,5 +189,95 @@ TEST(CommandLine, StatusTakesTheTokenEndpoint) {
             "unknown option --vat");
 }
 
+TEST(CommandLine, ParsesTheBatchCommand) {
+  const Invocation parsed =
+      invocation({"batch", "optty", "--file", "refunds.csv", "--concurrency=32", "--auth-url",
+                  "http://127.0.0.1:1/t", "--base-url", "http://127.0.0.1:1/o", "--timeout", "5"});
+  ASSERT_EQ(parsed.action, Action::batch);
+  const BatchCommand& batch = parsed.batch;
+  EXPECT_EQ(batch.file, "refunds.csv");
+  EXPECT_EQ(batch.concurrency, 32u);
+  EXPECT_EQ(batch.session.provider, "optty");
+  EXPECT_EQ(batch.session.auth_url, "http://127.0.0.1:1/t");
+  EXPECT_EQ(batch.session.base_url, "http://127.0.0.1:1/o");
+  EXPECT_EQ(batch.session.timeout->count(), 5000);
+
+  const Invocation defaults = invocation({"batch", "skippay", "--file=r.csv", "--sandbox"});
+  EXPECT_EQ(defaults.batch.concurrency, 16u);
+  EXPECT_TRUE(defaults.batch.session.use_sandbox);
+  EXPECT_EQ(invocation({"batch", "--help"}).action, Action::show_batch_help);
+  EXPECT_EQ(invocation({"batch", "afterpay", "--file", "r.csv", "-h"}).action,
+            Action::show_batch_help);
+}
+
+TEST(CommandLine, BatchConcurrencyIsOneTo256) {
+  for (const char* bad : {"0", "257", "-1", "1.5", "abc", "", "1000", "+4"}) {
+    EXPECT_EQ(usage_error({"batch", "komfortkasse", "--file", "r.csv", "--concurrency", bad}),
+              "--concurrency must be a whole number from 1 to 256")
+        << bad;
+  }
+  EXPECT_EQ(invocation({"batch", "komfortkasse", "--file", "r.csv", "--concurrency", "1"})
+                .batch.concurrency,
+            1u);
+  EXPECT_EQ(invocation({"batch", "komfortkasse", "--file", "r.csv", "--concurrency", "256"})
+                .batch.concurrency,
+            256u);
+}
+
+TEST(CommandLine, BatchTakesItsRefundsFromTheFileOnly) {
+  EXPECT_EQ(usage_error({"batch", "komfortkasse"}), "missing required option --file");
+  EXPECT_EQ(usage_error({"batch", "--file", "r.csv"}), "missing <provider>");
+  EXPECT_EQ(usage_error({"batch", "komfortkasse", "--file", "r.csv", "--order", "1"}),
+            "unknown option --order");
+  EXPECT_EQ(usage_error({"batch", "afterpay", "--file", "r.csv", "--capture-number", "1"}),
+            "unknown option --capture-number");
+  EXPECT_EQ(usage_error({"batch", "komfortkasse", "--file", "a.csv", "--file", "b.csv"}),
+            "option --file given twice");
+  EXPECT_EQ(usage_error({"batch", "komfortkasse", "--file", "r.csv", "--auth-url", "http://x"}),
+            "--auth-url applies to optty only");
+  EXPECT_EQ(usage_error({"batch", "optty", "--file", "r.csv", "--sandbox", "--base-url=http://x"}),
+            "--sandbox and --base-url/--auth-url cannot be combined");
+  EXPECT_NE(
+      usage_error({"batch", "komfortkasse", "--file", "r.csv", "--timeout", "0"}).find("--timeout"),
+      std::string::npos);
+  auto with_file = kMinimal;
+  with_file.insert(with_file.end(), {"--file", "r.csv"});
+  EXPECT_EQ(usage_error(with_file), "unknown option --file");
+}
+
+// One set of rules for flags and batch columns; only the names in the messages differ.
+TEST(CommandLine, RefundOptionRulesNameFlagsOrColumns) {
+  RefundCommand command;
+  command.provider = "komfortkasse";
+  command.vat = {"21=1.00"};
+  EXPECT_EQ(check_refund_options(command, OptionNames::flags), "--vat applies to skippay only");
+  EXPECT_EQ(check_refund_options(command, OptionNames::columns), "vat applies to skippay only");
+
+  command = RefundCommand{};
+  command.provider = "skippay";
+  command.items = {"[]"};
+  EXPECT_EQ(check_refund_options(command, OptionNames::flags), "--item applies to afterpay only");
+  EXPECT_EQ(check_refund_options(command, OptionNames::columns), "items applies to afterpay only");
+  command.items.clear();
+  command.planned_date = "2030-01-01";
+  EXPECT_EQ(check_refund_options(command, OptionNames::columns),
+            "planned_date applies to komfortkasse only");
+
+  command = RefundCommand{};
+  command.provider = "afterpay";
+  EXPECT_EQ(check_refund_options(command, OptionNames::flags),
+            "missing required option --capture-number (afterpay)");
+  EXPECT_EQ(check_refund_options(command, OptionNames::columns),
+            "capture_number is required for afterpay");
+  command.capture_number = "000000001";
+  EXPECT_EQ(check_refund_options(command, OptionNames::columns), std::nullopt);
+  command.refund_type = "gift";
+  EXPECT_EQ(check_refund_options(command, OptionNames::columns),
+            "refund_type must be refund or return");
+  command.refund_type = "return";
+  command.credit_note_number = "CN-1";
+  EXPECT_EQ(check_refund_options(command, OptionNames::flags), std::nullopt);
+}
+
 }  // namespace
 }  // namespace refundkit::cli

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -50,29 +51,109 @@ struct Outcome {
   std::string failure;  ///< The ErrorKind of a definite failure.
 };
 
+// Books one call's result into the refund's outcome; false while it is still outcome_unknown.
+bool book(Outcome& outcome, const Result<Refund>& result) {
+  const int attempts = result ? result->attempts : result.error().attempts;
+  outcome.retries += attempts > 1 ? attempts - 1 : 0;
+  if (result) {
+    outcome.kind = result->already_existed ? Outcome::Kind::existing : Outcome::Kind::created;
+    return true;
+  }
+  if (result.error().kind == ErrorKind::duplicate_reference) {
+    outcome.kind = Outcome::Kind::reference_exists;
+    return true;
+  }
+  if (!result.error().may_have_been_executed()) {
+    outcome.kind = Outcome::Kind::failed;
+    outcome.failure = std::string(to_string(result.error().kind)) + ": " + result.error().message;
+    return true;
+  }
+  outcome.kind = Outcome::Kind::unknown;
+  return false;
+}
+
 Outcome refund_as_a_merchant_would(RefundClient& client, const RefundRequest& request,
                                    int merchant_retries) {
   Outcome outcome;
   for (int call = 0; call <= merchant_retries; ++call) {
-    const Result<Refund> result = client.create_refund(request);
-    const int attempts = result ? result->attempts : result.error().attempts;
-    outcome.retries += attempts > 1 ? attempts - 1 : 0;
-    if (result) {
-      outcome.kind = result->already_existed ? Outcome::Kind::existing : Outcome::Kind::created;
-      return outcome;
-    }
-    if (result.error().kind == ErrorKind::duplicate_reference) {
-      outcome.kind = Outcome::Kind::reference_exists;
-      return outcome;
-    }
-    if (!result.error().may_have_been_executed()) {
-      outcome.kind = Outcome::Kind::failed;
-      outcome.failure = std::string(to_string(result.error().kind)) + ": " + result.error().message;
-      return outcome;
-    }
+    if (book(outcome, client.create_refund(request))) return outcome;
   }
-  outcome.kind = Outcome::Kind::unknown;
   return outcome;
+}
+
+void refund_one_by_one(RefundClient& client, const SoakVendor& vendor, const SoakOptions& options,
+                       int merchant_retries, std::vector<Outcome>& outcomes) {
+  std::atomic<int> next{0};
+  std::vector<std::thread> workers;
+  for (int t = 0; t < options.threads; ++t) {
+    workers.emplace_back([&] {
+      for (int i = next++; i < options.refunds; i = next++) {
+        outcomes[static_cast<std::size_t>(i)] =
+            refund_as_a_merchant_would(client, vendor.request_for(i), merchant_retries);
+      }
+    });
+  }
+  for (std::thread& worker : workers) worker.join();
+}
+
+// One round of the merchant's: the refunds `indices` through `threads` batches at once, which
+// draw from one queue, so that batches share the client (its token, its connections) as a
+// merchant's workers would. Returns the refunds still outcome_unknown.
+std::vector<int> batch_round(RefundClient& client, const SoakVendor& vendor,
+                             const SoakOptions& options, const std::vector<int>& indices,
+                             std::vector<Outcome>& outcomes, std::atomic<int>& misdelivered) {
+  std::vector<std::optional<Result<Refund>>> results(outcomes.size());
+  std::atomic<std::size_t> position{0};
+  std::vector<std::thread> workers;
+  for (int t = 0; t < options.threads; ++t) {
+    workers.emplace_back([&] {
+      std::vector<int> taken;  // this batch's index -> the soak's refund
+      std::size_t delivered = 0;
+      const RefundSource source = [&]() -> std::optional<RefundRequest> {
+        const std::size_t at = position++;
+        if (at >= indices.size()) return std::nullopt;
+        taken.push_back(indices[at]);
+        return vendor.request_for(indices[at]);
+      };
+      const RefundSink sink = [&](std::size_t index, Result<Refund> outcome) {
+        if (index != delivered++ || index >= taken.size()) {
+          ++misdelivered;
+          return;
+        }
+        std::optional<Result<Refund>>& slot = results[static_cast<std::size_t>(taken[index])];
+        if (slot) ++misdelivered;
+        slot = std::move(outcome);
+      };
+      BatchOptions batch;
+      batch.concurrency = options.batch_concurrency;
+      client.stream_refunds(source, sink, batch);
+    });
+  }
+  for (std::thread& worker : workers) worker.join();
+
+  std::vector<int> unknown;
+  for (const int i : indices) {
+    std::optional<Result<Refund>>& result = results[static_cast<std::size_t>(i)];
+    Outcome& outcome = outcomes[static_cast<std::size_t>(i)];
+    if (!result) {
+      ++misdelivered;
+      outcome.kind = Outcome::Kind::unknown;  // the merchant cannot tell what happened to it
+      continue;
+    }
+    if (!book(outcome, *result)) unknown.push_back(i);
+  }
+  return unknown;
+}
+
+void refund_in_batches(RefundClient& client, const SoakVendor& vendor, const SoakOptions& options,
+                       int merchant_retries, std::vector<Outcome>& outcomes, int& misdelivered) {
+  std::vector<int> indices(outcomes.size());
+  for (std::size_t i = 0; i < indices.size(); ++i) indices[i] = static_cast<int>(i);
+  std::atomic<int> wrong{0};
+  for (int round = 0; round <= merchant_retries && !indices.empty(); ++round) {
+    indices = batch_round(client, vendor, options, indices, outcomes, wrong);
+  }
+  misdelivered = wrong.load();
 }
 
 }  // namespace
@@ -99,21 +180,19 @@ SoakReport run_soak(const SoakOptions& options) {
   const int merchant_retries = vendor.merchant_may_retry ? options.merchant_retries : 0;
 
   std::vector<Outcome> outcomes(static_cast<std::size_t>(options.refunds));
-  std::atomic<int> next{0};
-  std::vector<std::thread> workers;
-  for (int t = 0; t < options.threads; ++t) {
-    workers.emplace_back([&] {
-      for (int i = next++; i < options.refunds; i = next++) {
-        outcomes[static_cast<std::size_t>(i)] =
-            refund_as_a_merchant_would(*client, vendor.request_for(i), merchant_retries);
-      }
-    });
+  int misdelivered = 0;
+  if (options.batch) {
+    refund_in_batches(*client, vendor, options, merchant_retries, outcomes, misdelivered);
+  } else {
+    refund_one_by_one(*client, vendor, options, merchant_retries, outcomes);
   }
-  for (std::thread& worker : workers) worker.join();
 
   SoakReport report;
   report.provider = vendor.provider;
   report.refunds = options.refunds;
+  report.batch = options.batch;
+  report.batch_concurrency = options.batch ? options.batch_concurrency : 0;
+  report.misdelivered = misdelivered;
   report.faults = sandbox.fault_counts();
   for (const auto& [mode, count] : report.faults) report.faults_total += count;
   // Every request of the vendor meets the first rule's filter, so it has seen them all.
@@ -126,8 +205,21 @@ SoakReport run_soak(const SoakOptions& options) {
   for (const sandbox::SandboxRefund& refund : sandbox.refunds()) {
     executed[name_of(refund.order_id, refund.reference)].push_back(refund);
   }
+  std::map<std::string, RefundRequest> asked_by_name;
+  for (int i = 0; i < options.refunds; ++i) {
+    RefundRequest asked = vendor.request_for(i);
+    const std::string name = name_of(asked.order_id, asked.reference);
+    asked_by_name.emplace(name, std::move(asked));
+  }
   for (const auto& [name, refunds] : executed) {
     if (refunds.size() > 1) ++report.doubles;
+    const auto asked = asked_by_name.find(name);
+    for (const sandbox::SandboxRefund& refund : refunds) {
+      if (asked == asked_by_name.end() || refund.order_id != asked->second.order_id ||
+          refund.amount != asked->second.amount.to_decimal_string()) {
+        ++report.unasked;
+      }
+    }
   }
   for (int i = 0; i < options.refunds; ++i) {
     const Outcome& outcome = outcomes[static_cast<std::size_t>(i)];
@@ -166,8 +258,11 @@ SoakReport run_soak(const SoakOptions& options) {
 std::string format_report(const SoakReport& report) {
   std::ostringstream out;
   out << "provider               " << report.provider << "\n"
-      << "refunds                " << report.refunds << "\n"
-      << "requests seen          " << report.requests << "\n"
+      << "refunds                " << report.refunds << "\n";
+  if (report.batch) {
+    out << "batch concurrency      " << report.batch_concurrency << "\n";
+  }
+  out << "requests seen          " << report.requests << "\n"
       << "faults injected        " << report.faults_total << " ("
       << static_cast<int>(report.fault_fraction() * 100 + 0.5) << " % of requests)\n";
   for (const auto& [mode, count] : report.faults) {
@@ -184,7 +279,9 @@ std::string format_report(const SoakReport& report) {
   out << "retries                " << report.retries << "\n"
       << "doubles                " << report.doubles << "\n"
       << "losses                 " << report.losses << "\n"
-      << "phantoms               " << report.phantoms << "\n";
+      << "phantoms               " << report.phantoms << "\n"
+      << "unasked                " << report.unasked << "\n";
+  if (report.batch) out << "misdelivered           " << report.misdelivered << "\n";
   return out.str();
 }
 

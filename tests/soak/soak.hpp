@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -14,12 +15,20 @@ struct SoakOptions {
   /// How often a merchant calls again after outcome_unknown, with the same request (never for a
   /// vendor that cannot recognise a resent refund: Skip Pay).
   int merchant_retries = 2;
+  /// Sends the refunds as batches (RefundClient::stream_refunds) rather than one create_refund
+  /// per refund: `threads` batches at once on the one client, drawing from one queue, each with
+  /// up to `batch_concurrency` refunds in flight. A merchant's calls again after outcome_unknown
+  /// are batches too, of the refunds still unknown.
+  bool batch = false;
+  std::size_t batch_concurrency = 16;
 };
 
 /// What a soak through the sandbox's faults shows, in figures.
 struct SoakReport {
   std::string provider;
   int refunds = 0;
+  bool batch = false;  ///< SoakOptions::batch
+  std::size_t batch_concurrency = 0;
   std::uint64_t requests = 0;                   ///< Requests the sandbox saw (refunds + reads).
   std::map<std::string, std::uint64_t> faults;  ///< Injected, by mode.
   std::uint64_t faults_total = 0;
@@ -35,6 +44,15 @@ struct SoakReport {
   int doubles = 0;       ///< Refunds the sandbox executed more than once.
   int losses = 0;        ///< Refunds the sandbox executed that were reported definitely not made.
   int phantoms = 0;      ///< Refunds reported made that the sandbox does not have (as asked).
+  /// Refunds the sandbox executed that no request asked for (another name, order or amount).
+  int unasked = 0;
+  /// Batch mode: outcomes that did not reach the sink exactly once, in input order.
+  int misdelivered = 0;
+
+  /// No refund doubled, lost, invented or unasked for, and (batch mode) every outcome delivered.
+  bool exactly_once() const {
+    return doubles == 0 && losses == 0 && phantoms == 0 && unasked == 0 && misdelivered == 0;
+  }
 
   double fault_fraction() const {
     return requests == 0 ? 0.0 : static_cast<double>(faults_total) / static_cast<double>(requests);

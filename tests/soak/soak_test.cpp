@@ -23,6 +23,7 @@ TEST_P(Soak, ThroughFaultsNoRefundIsDoubledLostOrInvented) {
   EXPECT_EQ(report.doubles, 0);
   EXPECT_EQ(report.losses, 0);
   EXPECT_EQ(report.phantoms, 0);
+  EXPECT_EQ(report.unasked, 0);
   EXPECT_GE(report.fault_fraction(), 0.25) << "the soak must actually be faulted";
   EXPECT_EQ(report.created + report.settled_by_read_back + report.reference_exists +
                 report.definite_failures + report.unknown_left,

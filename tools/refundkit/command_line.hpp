@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <variant>
@@ -33,11 +34,29 @@ struct RefundCommand {
   bool use_sandbox = false;
 };
 
-enum class Action { show_help, show_refund_help, show_status_help, show_version, refund, status };
+/// `refundkit batch <provider> --file FILE ...`: one refund per row of the file. The provider,
+/// base URL, Optty token URL, timeout and sandbox are in `session`; its refund fields stay empty.
+struct BatchCommand {
+  RefundCommand session;
+  std::string file;
+  std::size_t concurrency = 16;
+};
+
+enum class Action {
+  show_help,
+  show_refund_help,
+  show_status_help,
+  show_batch_help,
+  show_version,
+  refund,
+  status,
+  batch,
+};
 
 struct Invocation {
   Action action = Action::show_help;
-  RefundCommand refund;
+  RefundCommand refund;  ///< refund, status
+  BatchCommand batch;    ///< batch
 };
 
 /// Why the command line could not be understood (exit code 2).
@@ -46,5 +65,15 @@ struct UsageError {
 };
 
 std::variant<Invocation, UsageError> parse_command_line(const std::vector<std::string>& args);
+
+/// How a message names a refund's option: as the flag of `refundkit refund` (--capture-number)
+/// or as the column of a batch file (capture_number).
+enum class OptionNames { flags, columns };
+
+/// The rules that tie a refund's options to its provider and to each other: a vendor's option
+/// set for another provider, AfterPay without a capture number, a refund type other than refund
+/// or return, items given both ways. `refund` (its flags) and `batch` (each row's cells) both
+/// check them here, so that the two can never disagree. An empty value counts as not given.
+std::optional<std::string> check_refund_options(const RefundCommand& command, OptionNames names);
 
 }  // namespace refundkit::cli

@@ -23,4 +23,10 @@ ExitCode exit_code_for(const Error& error) noexcept;
 /// it cannot tell (3).
 ExitCode status_exit_code_for(const Error& error) noexcept;
 
+/// For `refundkit batch`: the batch's code from its rows' codes (each from exit_code_for),
+/// folded one row at a time from kRefundCreated. 3 if any row may have been executed, else 4 if
+/// any row's reference names another refund (a script running a file again must see it), else 1
+/// if any row was not made (cancelled included), else 0.
+ExitCode batch_exit_code(ExitCode so_far, ExitCode row) noexcept;
+
 }  // namespace refundkit::cli

@@ -23,20 +23,47 @@ Json vendor_response_placeholder(const std::string& body) {
   return kRawBodyMarker;
 }
 
-std::string render(const Json& document, const std::string& body) {
-  std::string text = document.dump(2, ' ', false, Json::error_handler_t::replace);
+enum class Layout { indented, one_line };
+
+// Whitespace between JSON tokens carries nothing, and a vendor's pretty-printed body would break
+// a one-line-per-row output; inside strings a line break is always escaped, so dropping the
+// whitespace outside them leaves every value, numbers included, exactly as the vendor wrote it.
+std::string on_one_line(const std::string& json) {
+  std::string compact;
+  compact.reserve(json.size());
+  bool in_string = false;
+  bool escaped = false;
+  for (const char c : json) {
+    if (in_string) {
+      compact.push_back(c);
+      if (escaped) {
+        escaped = false;
+      } else if (c == '\\') {
+        escaped = true;
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
+    if (c == '"') in_string = true;
+    compact.push_back(c);
+  }
+  return compact;
+}
+
+std::string render(const Json& document, const std::string& body, Layout layout) {
+  const int indent = layout == Layout::indented ? 2 : -1;
+  std::string text = document.dump(indent, ' ', false, Json::error_handler_t::replace);
   const std::string marker = Json(kRawBodyMarker).dump();
   // The vendor response is the last value of the document: search from the end.
   if (const auto at = text.rfind(marker); at != std::string::npos) {
-    text.replace(at, marker.size(), body);
+    text.replace(at, marker.size(), layout == Layout::indented ? body : on_one_line(body));
   }
   return text;
 }
 
-}  // namespace
-
-std::string refund_json(const Refund& refund) {
-  Json document;
+void add_refund(Json& document, const Refund& refund) {
   document["provider"] = refund.provider;
   document["order"] = refund.order_id;
   document["reference"] = refund.reference;
@@ -48,10 +75,9 @@ std::string refund_json(const Refund& refund) {
   document["existing"] = refund.already_existed;
   document["attempts"] = refund.attempts;
   document["vendor_response"] = vendor_response_placeholder(refund.raw_body);
-  return render(document, refund.raw_body);
 }
 
-std::string error_json(const Error& error) {
+Json error_details(const Error& error) {
   Json details;
   details["kind"] = std::string(to_string(error.kind));
   details["message"] = error.message;
@@ -65,9 +91,35 @@ std::string error_json(const Error& error) {
       error.retry_after ? Json(error.retry_after->count()) : Json(nullptr);
   details["attempts"] = error.attempts;
   details["vendor_response"] = vendor_response_placeholder(error.raw_body);
+  return details;
+}
+
+}  // namespace
+
+std::string refund_json(const Refund& refund) {
   Json document;
-  document["error"] = std::move(details);
-  return render(document, error.raw_body);
+  add_refund(document, refund);
+  return render(document, refund.raw_body, Layout::indented);
+}
+
+std::string error_json(const Error& error) {
+  Json document;
+  document["error"] = error_details(error);
+  return render(document, error.raw_body, Layout::indented);
+}
+
+std::string refund_json_line(std::size_t row, const Refund& refund) {
+  Json document;
+  document["row"] = row;
+  add_refund(document, refund);
+  return render(document, refund.raw_body, Layout::one_line);
+}
+
+std::string error_json_line(std::size_t row, const Error& error) {
+  Json document;
+  document["row"] = row;
+  document["error"] = error_details(error);
+  return render(document, error.raw_body, Layout::one_line);
 }
 
 }  // namespace refundkit::cli

@@ -2,6 +2,7 @@
 #include <string>
 #include <vector>
 
+#include "batch_command.hpp"
 #include "command_line.hpp"
 #include "refund_command.hpp"
 #include "refundkit/version.hpp"
@@ -27,12 +28,19 @@ int main(int argc, char** argv) {
     case Action::show_status_help:
       std::cout << kStatusHelp;
       return 0;
+    case Action::show_batch_help:
+      std::cout << kBatchHelp;
+      return 0;
     case Action::show_version:
       std::cout << "refundkit " << refundkit::version_string() << "\n";
       return 0;
     case Action::refund:
     case Action::status:
+    case Action::batch:
       try {
+        if (invocation.action == Action::batch) {
+          return run_batch(invocation.batch, std::cout, std::cerr);
+        }
         return invocation.action == Action::refund
                    ? run_refund(invocation.refund, std::cout, std::cerr)
                    : run_status(invocation.refund, std::cout);

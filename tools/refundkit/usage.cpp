@@ -9,6 +9,8 @@ Usage:
   refundkit refund <provider> [options]   create one refund (see: refundkit refund --help)
   refundkit status <provider> [options]   read a refund back by its reference
                                           (see: refundkit status --help)
+  refundkit batch <provider> --file FILE  one refund per row of a CSV file
+                                          (see: refundkit batch --help)
   refundkit --help                        this text
   refundkit --version                     the version
 
@@ -26,6 +28,8 @@ Output is one JSON object on stdout. Exit codes of refund:
      or one that cannot be compared): nothing new was made
 Exit codes of status: 0 found, 1 no refund with this reference, 2 bad command line,
 3 cannot tell (the read-back failed, or the vendor offers none).
+Exit codes of batch: 3 if any row's outcome is unknown, else 4 if any row's reference names
+another refund, else 1 if any row was not made, else 0; 2 for a bad command line or file.
 )";
 
 const char* const kRefundHelp = R"(Usage:
@@ -117,6 +121,61 @@ Exit codes: 0 found, 1 no refund with this reference for the order ({"error": {"
 "not_found", ...}}), 2 bad command line, 3 cannot tell (the read-back failed, or the vendor
 cannot identify refunds by reference: Optty's order details list refunds without their
 reference, and Skip Pay's application read lists none).
+)";
+
+const char* const kBatchHelp = R"(Usage:
+  refundkit batch <provider> --file FILE [--concurrency N] [--base-url URL] [--auth-url URL]
+                  [--timeout SECONDS] [--sandbox]
+
+Makes one refund per row of a CSV file, each exactly as `refundkit refund` makes it (the same
+checks, retries and read-back), several at once. Credentials come from the environment, as for
+refund.
+
+Options:
+  --file FILE              the CSV file (below); read twice: checked whole, then sent
+  --concurrency N          refunds in flight at once, 1 to 256 (default 16)
+  --base-url URL           send to this base URL instead of the vendor's production URL
+  --auth-url URL           optty: the token endpoint
+  --timeout SECONDS        per request, as for refund (default 30)
+  --sandbox                use the embedded sandbox (default data set): no credentials
+  -h, --help               this text
+
+The file: RFC 4180 CSV (commas; double quotes around a field holding commas, quotes as "", or
+line breaks; CRLF or LF; a UTF-8 byte order mark is ignored) with a header row naming the
+columns, in any order:
+  order, amount, currency, reference          required in every row
+  reason                                      optional
+  planned_date                                komfortkasse
+  capture_number (required), refund_type, items, credit_note_number
+                                              afterpay; items is a JSON array of line items as
+                                              for --items-file
+  vat, variable_symbol                        skippay; vat is RATE=AMOUNT pairs separated by ';'
+An empty cell is a value not given; a value in another vendor's column is an error, as the
+flag would be. Example:
+  order,amount,currency,reference,reason
+  KK-1001,12.30,EUR,rma-1,"Returned, wrong size"
+
+Nothing is sent unless the whole file is good: a row that cannot be read or made into a
+refund, or two rows with the same order and reference, stop the command with exit 2 and
+"refundkit: FILE row N: ..." on stderr (row 1 is the first after the header).
+
+stdout: one JSON object per row, on one line each, in the file's order: {"row": N, ...} with
+the fields of refund's output, or {"row": N, "error": {...}}.
+stderr: progress (on a terminal a line redrawn in place, otherwise a line every 5 s), then a
+summary: created, existing (found already made under its reference), failed by kind, unknown.
+
+Ctrl-C or SIGTERM: the refunds in flight finish, the rows not yet sent end as cancelled; a
+second signal ends the process at once.
+
+Running the same file again is safe with komfortkasse (rows read back: "existing": true),
+optty (rows refused as reused references: duplicate_reference, exit 4) and afterpay (the
+vendor replays its answers). Not with skippay: it cannot recognise a refund it has made, so
+every row would be refunded again; check the rows whose outcome is unknown and send only those
+you must.
+
+Exit codes: 3 if any row's outcome is unknown (the refund may exist), else 4 if any row's
+reference names another refund, else 1 if any row was not made (cancelled included), else 0;
+2 for a bad command line or a bad file (nothing sent).
 )";
 
 }  // namespace refundkit::cli

@@ -8,5 +8,7 @@ extern const char* const kMainHelp;
 extern const char* const kRefundHelp;
 /// `refundkit status --help`.
 extern const char* const kStatusHelp;
+/// `refundkit batch --help`.
+extern const char* const kBatchHelp;
 
 }  // namespace refundkit::cli
