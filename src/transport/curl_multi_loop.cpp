@@ -63,8 +63,10 @@ void CurlMultiLoop::start(const HttpRequest& request, Completion done) {
     ended_early_.emplace_back(std::move(transfer->done), std::move(*refused));
     return;
   }
-  // Over HTTP/2, wait for the connection being made rather than open one per stream.
-  (void)curl_easy_setopt(handle, CURLOPT_PIPEWAIT, 1L);
+  // Over https, wait for a connection being made to tell (by ALPN, in its handshake) whether it
+  // multiplexes HTTP/2 rather than open one per stream. Never over plain http: libcurl 7.88 then
+  // waits for the first response on the connection, so one slow exchange would stall the next.
+  if (request.url.rfind("https:", 0) == 0) (void)curl_easy_setopt(handle, CURLOPT_PIPEWAIT, 1L);
   if (curl_multi_add_handle(multi_, handle) != CURLM_OK) {
     curl_easy_reset(handle);
     idle_handles_.push_back(std::move(transfer->handle));
