@@ -61,6 +61,22 @@ tool refund komfortkasse --order NO-SUCH-ORDER --amount 5.00 --currency EUR \
   --reference demo-cli-3 --base-url "$base_url"
 tool refund komfortkasse --order KK-1001 --amount 5 --currency EUR
 
+echo "--- Bulk refunds: one CSV file through curl multi, then the same file again ---"
+echo
+batch_file=$(mktemp --suffix=.csv)
+cat >"$batch_file" <<'CSV'
+order,amount,currency,reference,reason
+KK-1003,10.00,CHF,demo-batch-1,"Recall: batch 7, lot ""A"""
+KK-1003,10.00,CHF,demo-batch-2,Recall
+KK-1003,10.00,CHF,demo-batch-3,Recall
+KK-1001,2.50,EUR,demo-batch-4,Late delivery
+CSV
+cat "$batch_file"
+tool batch komfortkasse --file "$batch_file" --concurrency 4 --base-url "$base_url"
+# Run again, as after an interrupted or doubtful run: every row is found made, nothing twice.
+tool batch komfortkasse --file "$batch_file" --concurrency 4 --base-url "$base_url"
+rm -f "$batch_file"
+
 echo "--- Optty, AfterPay (Riverty) and Skip Pay through the tool ---"
 echo
 tool refund optty --order OP-2003 --amount 20.00 --currency USD --reference demo-cli-optty-1 \
