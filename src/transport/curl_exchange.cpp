@@ -148,11 +148,11 @@ std::optional<Error> CurlExchange::set_options(CURL* handle, bool loopback) {
 
   // libcurl 7.88 silently re-sends a request when a reused connection dies before any answer
   // byte (the server may have closed it just as we sent, or it may have processed the request
-  // and dropped before answering). To re-send a body it must rewind it through the seek
-  // callback, which refuses unless the request may be repeated: a refund is then reported as
-  // outcome_unknown (CURLE_SEND_FAIL_REWIND) instead of being delivered twice. Keep-alive stays.
-  // The body goes through the read callback for that reason: CURLOPT_POSTFIELDS would need no
-  // rewind and is always re-sent.
+  // and dropped before answering). The pre-request callback runs before every request libcurl
+  // sends, its silent re-send included: it refuses the re-send unless the request may be
+  // repeated, and a refund is then reported as outcome_unknown instead of being delivered
+  // twice. Keep-alive stays. The body goes as POSTFIELDS, so that headers and a small body leave
+  // in one segment.
   switch (request_.method) {
     case HttpMethod::get:
       REFUNDKIT_SET_OPTION(CURLOPT_HTTPGET, 1L);
@@ -160,16 +160,14 @@ std::optional<Error> CurlExchange::set_options(CURL* handle, bool loopback) {
     case HttpMethod::put:
     case HttpMethod::post:
       // A PUT is framed like the POST (Content-Length from POSTFIELDSIZE) with its own verb.
-      REFUNDKIT_SET_OPTION(CURLOPT_POST, 1L);
       REFUNDKIT_SET_OPTION(CURLOPT_POSTFIELDSIZE_LARGE,
                            static_cast<curl_off_t>(request_.body.size()));
-      REFUNDKIT_SET_OPTION(CURLOPT_READFUNCTION, &CurlExchange::on_read);
-      REFUNDKIT_SET_OPTION(CURLOPT_READDATA, static_cast<void*>(this));
-      REFUNDKIT_SET_OPTION(CURLOPT_SEEKFUNCTION, &CurlExchange::on_seek);
-      REFUNDKIT_SET_OPTION(CURLOPT_SEEKDATA, static_cast<void*>(this));
+      REFUNDKIT_SET_OPTION(CURLOPT_POSTFIELDS, request_.body.data());
       if (request_.method == HttpMethod::put) REFUNDKIT_SET_OPTION(CURLOPT_CUSTOMREQUEST, "PUT");
       break;
   }
+  REFUNDKIT_SET_OPTION(CURLOPT_PREREQFUNCTION, &CurlExchange::on_prereq);
+  REFUNDKIT_SET_OPTION(CURLOPT_PREREQDATA, static_cast<void*>(this));
   // Fewer stale connections to reuse in the first place: many load balancers drop idle
   // connections after 60 s, so none idle for longer than 30 s is reused (libcurl's default is
   // 118 s).
@@ -203,28 +201,17 @@ std::size_t CurlExchange::on_header(char* data, std::size_t size, std::size_t co
   return static_cast<CurlExchange*>(self)->receive_header(data, size * count);
 }
 
-std::size_t CurlExchange::on_read(char* buffer, std::size_t size, std::size_t count, void* self) {
-  return static_cast<CurlExchange*>(self)->supply_body(buffer, size * count);
+int CurlExchange::on_prereq(void* self, char*, char*, int, int) {
+  return static_cast<CurlExchange*>(self)->before_sending();
 }
 
-int CurlExchange::on_seek(void* self, curl_off_t offset, int origin) {
-  return static_cast<CurlExchange*>(self)->rewind_body(offset, origin);
-}
-
-std::size_t CurlExchange::supply_body(char* buffer, std::size_t size) {
-  const std::size_t chunk = std::min(size, request_.body.size() - body_sent_);
-  std::memcpy(buffer, request_.body.data() + body_sent_, chunk);
-  body_sent_ += chunk;
-  return chunk;
-}
-
-int CurlExchange::rewind_body(curl_off_t offset, int origin) {
-  if (!may_resend()) return CURL_SEEKFUNC_CANTSEEK;
-  if (origin != SEEK_SET || offset < 0 || static_cast<std::size_t>(offset) > request_.body.size()) {
-    return CURL_SEEKFUNC_FAIL;
+int CurlExchange::before_sending() {
+  ++requests_started_;
+  if (requests_started_ > 1 && !may_resend()) {
+    resend_refused_ = true;
+    return CURL_PREREQFUNC_ABORT;
   }
-  body_sent_ = static_cast<std::size_t>(offset);
-  return CURL_SEEKFUNC_OK;
+  return CURL_PREREQFUNC_OK;
 }
 
 bool CurlExchange::may_resend() const noexcept {
@@ -305,7 +292,9 @@ Result<HttpResponse> CurlExchange::finish(CURL* handle, CURLcode code) {
 
   TransferFailure failure;
   failure.code = code;
-  failure.request_may_have_left = !certainly_unsent;
+  // A refused re-send means the first attempt left, whatever libcurl counts for the second.
+  failure.request_may_have_left = !certainly_unsent || resend_refused_;
+  failure.resend_refused = resend_refused_;
   failure.http_status = static_cast<int>(status);
   failure.body_over_limit = body_over_limit_;
   failure.headers_over_limit = headers_over_limit_;

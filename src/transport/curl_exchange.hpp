@@ -51,12 +51,13 @@ class CurlExchange {
  private:
   static std::size_t on_body(char* data, std::size_t size, std::size_t count, void* self);
   static std::size_t on_header(char* data, std::size_t size, std::size_t count, void* self);
-  static std::size_t on_read(char* buffer, std::size_t size, std::size_t count, void* self);
-  static int on_seek(void* self, curl_off_t offset, int origin);
+  static int on_prereq(void* self, char* conn_primary_ip, char* conn_local_ip,
+                       int conn_primary_port, int conn_local_port);
   std::size_t receive_body(const char* data, std::size_t size);
   std::size_t receive_header(const char* data, std::size_t size);
-  std::size_t supply_body(char* buffer, std::size_t size);
-  int rewind_body(curl_off_t offset, int origin);
+  /// Counts the requests libcurl starts; refuses a second one (a silent re-send) unless
+  /// may_resend().
+  int before_sending();
   /// True when libcurl may send the request again on a fresh connection: it has no body
   /// (a lost GET is harmless to repeat) or the caller declared it idempotent.
   bool may_resend() const noexcept;
@@ -70,7 +71,8 @@ class CurlExchange {
   CurlUrl url_;
   CurlSlist header_list_;
   std::string user_agent_;
-  std::size_t body_sent_ = 0;  ///< How much of request_.body libcurl has read.
+  int requests_started_ = 0;
+  bool resend_refused_ = false;
 
   std::string body_;
   std::vector<HttpHeader> response_headers_;

@@ -90,7 +90,7 @@ Error classify_transfer_failure(const TransferFailure& failure, const TransferLi
     return make_error(ErrorKind::network,
                       std::string(what) + std::string(kNotSent) + curl_suffix(failure), failure);
   }
-  if (failure.code == CURLE_SEND_FAIL_REWIND) {
+  if (failure.resend_refused) {
     return make_error(ErrorKind::outcome_unknown,
                       "the connection died after the request was sent, and it was not sent again "
                       "because it is not idempotent" +

@@ -19,6 +19,9 @@ struct TransferFailure {
   bool body_over_limit = false;
   bool headers_over_limit = false;
   bool out_of_memory = false;  ///< A callback could not store what it received.
+  /// libcurl was about to send the request again on a fresh connection (its reused one died
+  /// before any answer), and the request may not be repeated.
+  bool resend_refused = false;
   /// libcurl's explanation (error buffer), already checked to contain no credential.
   std::string detail;
 };

@@ -217,9 +217,10 @@ TEST(ClassifyTransferFailureTest, AnyFailureBeforeSendingIsNetwork) {
   EXPECT_THAT(error.message, HasSubstr("the request was not sent"));
 }
 
-TEST(ClassifyTransferFailureTest, ARequestNotResentForWantOfRewindIsOutcomeUnknown) {
+TEST(ClassifyTransferFailureTest, ARefusedResendIsOutcomeUnknown) {
   internal::TransferFailure failure;
-  failure.code = CURLE_SEND_FAIL_REWIND;
+  failure.code = CURLE_ABORTED_BY_CALLBACK;  // what the pre-request callback's refusal gives
+  failure.resend_refused = true;
   const Error error = internal::classify_transfer_failure(failure, limits());
   EXPECT_EQ(error.kind, ErrorKind::outcome_unknown);
   EXPECT_THAT(error.message, HasSubstr("not sent again because it is not idempotent"));
