@@ -17,6 +17,7 @@
 #include "batch_command.hpp"
 #include "child_process.hpp"
 #include "refundkit/sandbox/sandbox.hpp"
+#include "sandbox_process_fixture.hpp"
 
 namespace refundkit {
 namespace {
@@ -24,11 +25,6 @@ namespace {
 using test::ProcessResult;
 using test::run_process;
 using ::testing::HasSubstr;
-
-constexpr char kKomfortkasseKey[] = "batch-kk-key-77c1";
-constexpr char kOpttySecret[] = "batch-optty-secret-2b9e";
-constexpr char kAfterPayKey[] = "batch-afterpay-key-4f0d";
-constexpr char kSkipPayPassword[] = "batch-skippay-password-91aa";
 
 // A CSV cell holding any text: quoted, its quotes doubled.
 std::string quoted_cell(const std::string& text) {
@@ -40,21 +36,10 @@ std::string quoted_cell(const std::string& text) {
   return cell + "\"";
 }
 
-class BatchProcess : public ::testing::Test {
+class BatchProcess : public test::SandboxProcessTest {
  protected:
-  BatchProcess() : sandbox_(make_options()) {}
-
   ~BatchProcess() override {
     for (const std::string& path : files_) std::remove(path.c_str());
-  }
-
-  static sandbox::SandboxOptions make_options() {
-    sandbox::SandboxOptions options;
-    options.komfortkasse_api_key = kKomfortkasseKey;
-    options.optty_client_secret = kOpttySecret;
-    options.afterpay_api_key = kAfterPayKey;
-    options.skippay_password = kSkipPayPassword;
-    return options;
   }
 
   std::string write_file(const std::string& text) {
@@ -66,38 +51,14 @@ class BatchProcess : public ::testing::Test {
     return path;
   }
 
-  std::vector<std::string> environment() const {
-    const sandbox::SandboxOptions& options = sandbox_.options();
-    return {std::string("KOMFORTKASSE_API_KEY=") + kKomfortkasseKey,
-            "OPTTY_CLIENT_ID=" + options.optty_client_id,
-            std::string("OPTTY_CLIENT_SECRET=") + kOpttySecret,
-            "OPTTY_MERCHANT_ID=" + options.optty_merchant_id,
-            std::string("AFTERPAY_API_KEY=") + kAfterPayKey,
-            "SKIPPAY_USERNAME=" + options.skippay_username,
-            std::string("SKIPPAY_PASSWORD=") + kSkipPayPassword};
-  }
-
   // `refundkit batch <provider> --file FILE <the provider's sandbox URLs> <extra...>`.
   ProcessResult batch(const std::string& provider, const std::string& file,
                       const std::vector<std::string>& extra = {}) {
     std::vector<std::string> args = {"batch", provider, "--file", file};
-    if (provider == "komfortkasse") {
-      args.insert(args.end(), {"--base-url", sandbox_.komfortkasse_base_url()});
-    } else if (provider == "optty") {
-      args.insert(args.end(), {"--base-url", sandbox_.optty_base_url(), "--auth-url",
-                               sandbox_.optty_token_url()});
-    } else if (provider == "afterpay") {
-      args.insert(args.end(), {"--base-url", sandbox_.afterpay_base_url()});
-    } else {
-      args.insert(args.end(), {"--base-url", sandbox_.skippay_base_url()});
-    }
+    const std::vector<std::string> urls = sandbox_urls(provider);
+    args.insert(args.end(), urls.begin(), urls.end());
     args.insert(args.end(), extra.begin(), extra.end());
-    ProcessResult result = run_process(REFUNDKIT_CLI_PATH, args, environment());
-    for (const char* secret : {kKomfortkasseKey, kOpttySecret, kAfterPayKey, kSkipPayPassword}) {
-      EXPECT_EQ(result.out.find(secret), std::string::npos) << "a credential leaked to stdout";
-      EXPECT_EQ(result.err.find(secret), std::string::npos) << "a credential leaked to stderr";
-    }
-    return result;
+    return run_cli(args);
   }
 
   // stdout as its JSON lines; each must parse and carry its row number, 1, 2, ... in order.
@@ -115,15 +76,6 @@ class BatchProcess : public ::testing::Test {
     return lines;
   }
 
-  std::vector<sandbox::SandboxRefund> refunds_of(const std::string& provider) const {
-    std::vector<sandbox::SandboxRefund> found;
-    for (const sandbox::SandboxRefund& refund : sandbox_.refunds()) {
-      if (refund.provider == provider) found.push_back(refund);
-    }
-    return found;
-  }
-
-  sandbox::Sandbox sandbox_;
   std::vector<std::string> files_;
 };
 

@@ -9,6 +9,7 @@
 
 #include "child_process.hpp"
 #include "refundkit/sandbox/sandbox.hpp"
+#include "sandbox_process_fixture.hpp"
 
 namespace refundkit {
 namespace {
@@ -17,66 +18,21 @@ using test::ProcessResult;
 using test::run_process;
 using ::testing::HasSubstr;
 
-constexpr char kOpttySecret[] = "cli-optty-secret-5d1c";
-constexpr char kAfterPayKey[] = "cli-afterpay-key-8e2b";
-constexpr char kSkipPayPassword[] = "cli-skippay-password-3a7f";
-
-class VendorProcess : public ::testing::Test {
+class VendorProcess : public test::SandboxProcessTest {
  protected:
-  VendorProcess() : sandbox_(make_options()) {}
-
-  static sandbox::SandboxOptions make_options() {
-    sandbox::SandboxOptions options;
-    options.optty_client_secret = kOpttySecret;
-    options.afterpay_api_key = kAfterPayKey;
-    options.skippay_password = kSkipPayPassword;
-    return options;
-  }
-
-  std::vector<std::string> environment() const {
-    const sandbox::SandboxOptions& options = sandbox_.options();
-    return {"OPTTY_CLIENT_ID=" + options.optty_client_id,
-            std::string("OPTTY_CLIENT_SECRET=") + kOpttySecret,
-            "OPTTY_MERCHANT_ID=" + options.optty_merchant_id,
-            std::string("AFTERPAY_API_KEY=") + kAfterPayKey,
-            "SKIPPAY_USERNAME=" + options.skippay_username,
-            std::string("SKIPPAY_PASSWORD=") + kSkipPayPassword};
-  }
-
   // `refundkit <command> <provider> <args...> <the provider's sandbox URLs>`.
   ProcessResult run(const char* command, const std::string& provider,
                     std::vector<std::string> args) {
     args.insert(args.begin(), {command, provider});
-    if (provider == "optty") {
-      args.insert(args.end(), {"--base-url", sandbox_.optty_base_url(), "--auth-url",
-                               sandbox_.optty_token_url()});
-    } else if (provider == "afterpay") {
-      args.insert(args.end(), {"--base-url", sandbox_.afterpay_base_url()});
-    } else {
-      args.insert(args.end(), {"--base-url", sandbox_.skippay_base_url()});
-    }
-    ProcessResult result = run_process(REFUNDKIT_CLI_PATH, args, environment());
-    for (const char* secret : {kOpttySecret, kAfterPayKey, kSkipPayPassword}) {
-      EXPECT_EQ(result.out.find(secret), std::string::npos) << "a credential leaked to stdout";
-      EXPECT_EQ(result.err.find(secret), std::string::npos) << "a credential leaked to stderr";
-    }
-    return result;
+    const std::vector<std::string> urls = sandbox_urls(provider);
+    args.insert(args.end(), urls.begin(), urls.end());
+    return run_cli(args);
   }
 
   static nlohmann::json parse(const ProcessResult& result) {
     EXPECT_TRUE(nlohmann::json::accept(result.out)) << result.out << result.err;
     return nlohmann::json::parse(result.out, nullptr, false);
   }
-
-  std::size_t refunds_of(const std::string& provider) const {
-    std::size_t count = 0;
-    for (const sandbox::SandboxRefund& refund : sandbox_.refunds()) {
-      count += refund.provider == provider ? 1 : 0;
-    }
-    return count;
-  }
-
-  sandbox::Sandbox sandbox_;
 };
 
 const std::vector<std::string> kOpttyRefund = {
@@ -90,7 +46,7 @@ TEST_F(VendorProcess, OpttyRefundsWithItsToken) {
   EXPECT_EQ(document["status"], "succeeded");
   EXPECT_EQ(document["vendor_status"], "SUCCESSFUL");
   EXPECT_EQ(document["amount"], "10.00");
-  EXPECT_EQ(refunds_of("optty"), 1u);
+  EXPECT_EQ(refunds_of("optty").size(), 1u);
 }
 
 // Optty refuses a reused refundReference and its order details cannot show which refund holds
@@ -100,7 +56,7 @@ TEST_F(VendorProcess, OpttyRunTwiceMakesOneRefund) {
   const ProcessResult again = run("refund", "optty", kOpttyRefund);
   EXPECT_EQ(again.exit_code, 4) << again.out;
   EXPECT_EQ(parse(again)["error"]["kind"], "duplicate_reference");
-  EXPECT_EQ(refunds_of("optty"), 1u);
+  EXPECT_EQ(refunds_of("optty").size(), 1u);
 
   const ProcessResult status =
       run("status", "optty", {"--order", "OP-2001", "--reference", "cli-optty-1"});
@@ -124,7 +80,7 @@ TEST_F(VendorProcess, OpttyWrongSecretIsAuthentication) {
   EXPECT_EQ(result.exit_code, 1) << result.out;
   EXPECT_EQ(parse(result)["error"]["kind"], "authentication");
   EXPECT_EQ(result.out.find("wrong-one"), std::string::npos);
-  EXPECT_EQ(refunds_of("optty"), 0u);
+  EXPECT_EQ(refunds_of("optty").size(), 0u);
 }
 
 const std::vector<std::string> kRivertyReturn = {
@@ -159,7 +115,7 @@ TEST_F(VendorProcess, AfterPayItemsWithAReturnFeeAndAReplay) {
   const ProcessResult again = run("refund", "afterpay", kRivertyReturn);
   EXPECT_EQ(again.exit_code, 0) << again.out;
   EXPECT_EQ(parse(again)["id"], document["id"]);
-  EXPECT_EQ(refunds_of("afterpay"), 1u);
+  EXPECT_EQ(refunds_of("afterpay").size(), 1u);
 }
 
 TEST_F(VendorProcess, AfterPayItemsThatDoNotAddUpAreRefusedBeforeSending) {
@@ -169,7 +125,7 @@ TEST_F(VendorProcess, AfterPayItemsThatDoNotAddUpAreRefusedBeforeSending) {
   EXPECT_EQ(result.exit_code, 1) << result.out;
   EXPECT_EQ(parse(result)["error"]["kind"], "invalid_request");
   EXPECT_EQ(parse(result)["error"]["attempts"], 0);
-  EXPECT_EQ(refunds_of("afterpay"), 0u);
+  EXPECT_EQ(refunds_of("afterpay").size(), 0u);
 }
 
 TEST_F(VendorProcess, SkipPayRefundsInMinorUnitsWithItsVat) {
@@ -179,7 +135,7 @@ TEST_F(VendorProcess, SkipPayRefundsInMinorUnitsWithItsVat) {
            "cli-skippay-1", "--vat", "21=21.85", "--variable-symbol", "12345"});
   ASSERT_EQ(result.exit_code, 0) << result.out << result.err;
   EXPECT_EQ(parse(result)["provider"], "skippay");
-  ASSERT_EQ(refunds_of("skippay"), 1u);
+  ASSERT_EQ(refunds_of("skippay").size(), 1u);
   EXPECT_EQ(sandbox_.refunds().back().amount_minor, 12590);
 }
 
@@ -197,7 +153,7 @@ TEST_F(VendorProcess, SkipPayLostAnswerSaysCheckBeforeRetrying) {
   EXPECT_EQ(parse(result)["error"]["kind"], "outcome_unknown");
   EXPECT_EQ(parse(result)["error"]["attempts"], 1);
   EXPECT_THAT(result.err, HasSubstr("before retrying"));
-  EXPECT_EQ(refunds_of("skippay"), 1u);
+  EXPECT_EQ(refunds_of("skippay").size(), 1u);
   EXPECT_EQ(sandbox_.fault_rules().front().applied, 1u);
 }
 
