@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <exception>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -85,6 +86,22 @@ class ExactDomBuilder {
   string_t key_;
 };
 
+// nlohmann 3.11 compares object keys with std::less<>, so a key can be looked up as a
+// string_view; 3.10 (the oldest version CMake accepts) needs a std::string.
+template <typename Compare, typename = void>
+struct is_transparent : std::false_type {};
+template <typename Compare>
+struct is_transparent<Compare, std::void_t<typename Compare::is_transparent>> : std::true_type {};
+
+template <typename Map>
+typename Map::const_iterator find_key(const Map& map, std::string_view key) {
+  if constexpr (is_transparent<typename Map::key_compare>::value) {
+    return map.find(key);
+  } else {
+    return map.find(std::string(key));
+  }
+}
+
 Error protocol_error(std::string message) {
   Error error;
   error.kind = ErrorKind::protocol;
@@ -132,8 +149,9 @@ std::optional<std::string> number_text(const Json& value) {
 
 const Json* find_member(const Json& object, std::string_view key) {
   if (!object.is_object()) return nullptr;
-  const auto it = object.find(std::string(key));
-  return it == object.end() ? nullptr : &*it;
+  const Json::object_t& members = object.get_ref<const Json::object_t&>();
+  const auto it = find_key(members, key);
+  return it == members.end() ? nullptr : &it->second;
 }
 
 bool is_absent_or_null(const Json& object, std::string_view key) {
@@ -141,27 +159,31 @@ bool is_absent_or_null(const Json& object, std::string_view key) {
   return member == nullptr || member->is_null();
 }
 
-std::optional<std::string> get_string(const Json& object, std::string_view key) {
+const std::string* find_string(const Json& object, std::string_view key) {
   const Json* member = find_member(object, key);
-  if (member == nullptr || !member->is_string()) return std::nullopt;
-  return member->get<std::string>();
+  if (member == nullptr || !member->is_string()) return nullptr;
+  return &member->get_ref<const std::string&>();
+}
+
+std::optional<std::string> get_string(const Json& object, std::string_view key) {
+  if (const std::string* text = find_string(object, key)) return *text;
+  return std::nullopt;
+}
+
+std::optional<std::string> scalar_text(const Json& value) {
+  if (value.is_string()) return value.get_ref<const std::string&>();
+  return number_text(value);
 }
 
 std::optional<std::string> get_scalar_text(const Json& object, std::string_view key) {
   const Json* member = find_member(object, key);
   if (member == nullptr) return std::nullopt;
-  if (member->is_string()) return member->get<std::string>();
-  return number_text(*member);
+  return scalar_text(*member);
 }
 
 Result<Money> read_money(const Json& value, const Currency& currency) {
   if (!currency.is_set()) return protocol_error("no currency to read the amount in");
-  std::optional<std::string> text;
-  if (value.is_string()) {
-    text = value.get<std::string>();
-  } else {
-    text = number_text(value);
-  }
+  const std::optional<std::string> text = scalar_text(value);
   if (!text) return protocol_error("the amount is not a number");
   const std::optional<std::string> plain = to_plain_decimal(*text);
   if (!plain) {

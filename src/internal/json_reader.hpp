@@ -49,6 +49,11 @@ bool is_absent_or_null(const Json& object, std::string_view key);
 
 /// A JSON string member; nullopt when absent or not a string.
 std::optional<std::string> get_string(const Json& object, std::string_view key);
+/// The same without a copy: the member's text, or nullptr when absent or not a string.
+const std::string* find_string(const Json& object, std::string_view key);
+
+/// A scalar as text: a string verbatim, a number via number_text(); nullopt otherwise.
+std::optional<std::string> scalar_text(const Json& value);
 
 /// A scalar member as text, for identifiers that vendors send either as strings or as numbers:
 /// a string verbatim, a number via number_text(). nullopt when absent, null, or not a scalar.

@@ -37,31 +37,36 @@ class BatchCancelTest : public BatchSandboxTest {
 };
 
 TEST_F(BatchCancelTest, CancelledFromTheProgressCallbackSendsNothingMore) {
-  constexpr std::size_t kRefunds = 30;
+  constexpr std::size_t kRefunds = 200;
   constexpr std::size_t kCancelAfter = 5;
   constexpr std::size_t kConcurrency = 4;
   const std::vector<RefundRequest> requests =
-      refunds_on("KK-1001", "1.00", "EUR", "kk-cancel", kRefunds);
+      refunds_on("KK-1001", "0.10", "EUR", "kk-cancel", kRefunds);
   const std::size_t posts = counter("POST", "/komfortkasse/");
   std::atomic<bool> cancel{false};
   std::vector<BatchProgress> calls;
+  VectorSource source(requests);
+  std::size_t pulled_at_cancel = 0;
   BatchOptions options;
   options.concurrency = kConcurrency;
   options.cancel = &cancel;
   options.on_progress = [&](const BatchProgress& progress) {
     calls.push_back(progress);
-    if (progress.done == kCancelAfter) cancel = true;
+    if (progress.done == kCancelAfter) {
+      cancel = true;
+      pulled_at_cancel = source.pulled();
+    }
   };
   Recorder recorder;
-  VectorSource source(requests);
   komfortkasse_client()->stream_refunds(source.source(), recorder.sink(), options);
 
   EXPECT_EQ(source.pulled(), kRefunds) << "the source is drained, its requests cancelled";
   ASSERT_EQ(recorder.size(), kRefunds) << "every request reaches the sink, cancelled or not";
   const std::size_t made = expect_made_then_cancelled(recorder.outcomes());
+  // What had been taken from the source when the flag went up (in flight, or ended and waiting
+  // for input order) was made; nothing taken after it was sent.
   EXPECT_GE(made, kCancelAfter);
-  // Only what had been admitted when the flag went up may still have been made: the refunds in
-  // flight, and those that ended before an earlier one and wait for input order.
+  EXPECT_EQ(made, pulled_at_cancel);
   EXPECT_LT(made, kRefunds);
   EXPECT_EQ(references_at("komfortkasse"), reported_made(requests, recorder.outcomes()));
   EXPECT_EQ(seen(posts), made) << "one request per refund made, none for the cancelled";
@@ -98,18 +103,21 @@ class BatchThrowTest : public BatchCancelTest, public ::testing::WithParamInterf
 // flight finishes, and the exception comes out of stream_refunds. A refund the vendor made must
 // have been handed to the sink: a merchant who never hears of a refund may make it again.
 TEST_P(BatchThrowTest, ACallbackThatThrowsStopsTheBatchAndIsRethrown) {
-  constexpr std::size_t kRefunds = 40;
+  constexpr std::size_t kRefunds = 200;
   constexpr std::size_t kThrowAt = 3;
   constexpr std::size_t kConcurrency = 4;
   const std::vector<RefundRequest> requests =
-      refunds_on("KK-1001", "1.00", "EUR", "kk-throw", kRefunds);
+      refunds_on("KK-1001", "0.10", "EUR", "kk-throw", kRefunds);
   const std::size_t posts = counter("POST", "/komfortkasse/");
   std::vector<std::size_t> indices;
   std::vector<Result<Refund>> outcomes;
+  VectorSource source(requests);
   bool thrown = false;
+  std::size_t pulled_at_throw = 0;
   const auto maybe_throw = [&](std::size_t index) {
     if (index == kThrowAt && !thrown) {
       thrown = true;
+      pulled_at_throw = source.pulled();
       throw CallbackFailure();
     }
   };
@@ -123,7 +131,6 @@ TEST_P(BatchThrowTest, ACallbackThatThrowsStopsTheBatchAndIsRethrown) {
   if (GetParam() == Thrower::progress) {
     options.on_progress = [&](const BatchProgress& progress) { maybe_throw(progress.done - 1); };
   }
-  VectorSource source(requests);
   EXPECT_THROW(komfortkasse_client()->stream_refunds(source.source(), sink, options),
                CallbackFailure);
 
@@ -135,8 +142,9 @@ TEST_P(BatchThrowTest, ACallbackThatThrowsStopsTheBatchAndIsRethrown) {
   for (std::size_t i = 0; i <= kThrowAt; ++i) EXPECT_THAT(outcomes[i], Succeeds());
   const std::size_t made = expect_made_then_cancelled(outcomes);
   EXPECT_GT(made, kThrowAt);
-  // The batch stopped: nothing was sent beyond what had been admitted at the throw (the refunds
-  // in flight, and those that ended before an earlier one and wait for input order).
+  // The batch stopped: what had been taken from the source at the throw (in flight, or ended and
+  // waiting for input order) was made, nothing taken after it was sent.
+  EXPECT_EQ(made, pulled_at_throw);
   EXPECT_LT(refunds_of("komfortkasse"), kRefunds);
   EXPECT_EQ(seen(posts), refunds_of("komfortkasse"));
   EXPECT_EQ(references_at("komfortkasse"), reported_made(requests, outcomes))

@@ -4,6 +4,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -53,26 +54,35 @@ TEST_P(BatchTokenTest, TheTokenOfAnEarlierCallServesTheBatch) {
   EXPECT_EQ(seen(token_requests), 1u);
 }
 
-// The sandbox's clock jumps past the token's lifetime after 10 outcomes: the client still holds
-// the token as good (its own clock did not move), so the refunds sent from then on meet a 401.
+// The sandbox's clock jumps past the token's lifetime when the batch takes its 26th request: the
+// client still holds the token as good (its own clock did not move), so the refunds sent from
+// then on meet a 401.
 TEST_P(BatchTokenTest, ATokenExpiredMidBatchIsRenewedOnceForAll) {
   constexpr std::size_t kRefunds = 50;
+  constexpr std::size_t kJumpAt = 25;
   constexpr std::size_t kConcurrency = 8;
   const std::size_t token_requests = counter("POST", GetParam().token_path);
   const std::size_t refund_requests = counter("POST", GetParam().refund_path);
+  const std::vector<RefundRequest> requests = refunds("tok-expired", kRefunds);
+  std::size_t pulled = 0;
+  const RefundSource next = [&]() -> std::optional<RefundRequest> {
+    if (pulled == requests.size()) return std::nullopt;
+    if (pulled == kJumpAt) advance_sandbox_clock(kTokenLifetime + std::chrono::seconds(1));
+    return requests[pulled++];
+  };
+  std::vector<Result<Refund>> outcomes;
+  const RefundSink keep = [&](std::size_t, Result<Refund> outcome) {
+    outcomes.push_back(std::move(outcome));
+  };
   BatchOptions options;
   options.concurrency = kConcurrency;
-  options.on_progress = [this](const BatchProgress& progress) {
-    if (progress.done == 10) advance_sandbox_clock(kTokenLifetime + std::chrono::seconds(1));
-  };
-  const std::vector<Result<Refund>> outcomes =
-      client_for(GetParam().provider)->create_refunds(refunds("tok-expired", kRefunds), options);
+  client_for(GetParam().provider)->stream_refunds(next, keep, options);
   ASSERT_EQ(outcomes.size(), kRefunds);
   for (const Result<Refund>& outcome : outcomes) EXPECT_THAT(outcome, Succeeds());
   EXPECT_EQ(seen(token_requests), 2u) << "the first token, and one renewal for the batch";
   // Each refund refused with 401 is sent once more. Once the token is renewed only those
   // already sent with the old one can meet a 401: at most a batch's worth in flight.
-  EXPECT_GT(seen(refund_requests), kRefunds) << "some refund must have met the 401";
+  EXPECT_GT(seen(refund_requests), kRefunds) << "the refunds after the jump must meet the 401";
   EXPECT_LE(seen(refund_requests), kRefunds + kConcurrency);
   EXPECT_EQ(refunds_of(GetParam().provider), kRefunds);
 }

@@ -207,5 +207,37 @@ TEST(ReadMoney, ADoubleBuiltInCodeIsRefused) {
   EXPECT_EQ(read_money(Json(1230), currency("EUR")).value(), eur("1230.00"));
 }
 
+TEST(ParseJsonExactParser, DecodesEscapesToUtf8) {
+  EXPECT_EQ(parse(R"("\u00fc\u20ac\ud83d\ude00\/")"), "\xC3\xBC\xE2\x82\xAC\xF0\x9F\x98\x80/");
+  EXPECT_EQ(parse(R"("a\u0000b")").get<std::string>(), std::string("a\0b", 3));
+  EXPECT_TRUE(parse("\xEF\xBB\xBF{}").is_object());  // a byte order mark, as nlohmann allows
+}
+
+TEST(ParseJsonExactParser, NumbersAtTheLimitsOfADouble) {
+  EXPECT_EQ(number_text(parse("1.7976931348623158e308")), "1.7976931348623158e308");
+  EXPECT_EQ(parse_json_exact("1.7976931348623159e308"), std::nullopt);  // rounds to infinity
+  EXPECT_EQ(number_text(parse("1e-400")), "1e-400");                    // rounds to zero: finite
+  EXPECT_EQ(number_text(parse("-9223372036854775808")), "-9223372036854775808");
+  EXPECT_TRUE(parse("-9223372036854775808").is_number_integer());
+  EXPECT_TRUE(is_exact_number(parse("-9223372036854775809")));
+  EXPECT_TRUE(parse("18446744073709551615").is_number_unsigned());
+  EXPECT_TRUE(is_exact_number(parse("18446744073709551616")));
+  EXPECT_TRUE(parse("-0").is_number_integer());
+  EXPECT_EQ(number_text(parse("-0")), "0");
+}
+
+TEST(JsonMembers, FindStringAndScalarText) {
+  const Json json = parse(R"({"s":"text","externalReference":"RMA-1","n":42,"z":null})");
+  ASSERT_NE(find_string(json, "s"), nullptr);
+  EXPECT_EQ(*find_string(json, "s"), "text");
+  EXPECT_EQ(*find_string(json, "externalReference"), "RMA-1");
+  EXPECT_EQ(find_string(json, "n"), nullptr);
+  EXPECT_EQ(find_string(json, "missing"), nullptr);
+  EXPECT_EQ(find_string(parse("[\"s\"]"), "s"), nullptr);
+  EXPECT_EQ(scalar_text(*find_member(json, "s")), "text");
+  EXPECT_EQ(scalar_text(*find_member(json, "n")), "42");
+  EXPECT_EQ(scalar_text(*find_member(json, "z")), std::nullopt);
+}
+
 }  // namespace
 }  // namespace refundkit::internal

@@ -30,7 +30,7 @@ std::string quoted(std::string_view key) { return "\"" + std::string(key) + "\""
 Result<std::string> read_text(const Json& body, std::string_view key, std::string fallback) {
   const Json* member = internal::find_member(body, key);
   if (member == nullptr || member->is_null()) return fallback;
-  if (std::optional<std::string> text = internal::get_scalar_text(body, key)) return *text;
+  if (std::optional<std::string> text = internal::scalar_text(*member)) return std::move(*text);
   return problem("its " + quoted(key) + " is neither a string nor a number");
 }
 
@@ -38,10 +38,10 @@ Result<Currency> read_currency(const Json& body, const Currency& fallback) {
   const Json* member = internal::find_member(body, "currency");
   if (member == nullptr || member->is_null()) return fallback;
   if (!member->is_string()) return problem("its \"currency\" is not a string");
-  Result<Currency> currency = Currency::from_code(member->get<std::string>());
+  const std::string& code = member->get_ref<const std::string&>();
+  Result<Currency> currency = Currency::from_code(code);
   if (!currency) {
-    return problem("its \"currency\" \"" +
-                   internal::shorten_for_message(member->get<std::string>(), 16) +
+    return problem("its \"currency\" \"" + internal::shorten_for_message(code, 16) +
                    "\" is not an ISO 4217 currency");
   }
   return currency;
@@ -87,7 +87,7 @@ Result<std::optional<Date>> read_date(const Json& body, std::string_view key,
   const Json* member = internal::find_member(body, key);
   if (member == nullptr || member->is_null()) return fallback;
   if (!member->is_string()) return problem("its " + quoted(key) + " is not a string");
-  const std::string text = member->get<std::string>();
+  const std::string& text = member->get_ref<const std::string&>();
   if (text.empty()) return fallback;
   if (std::optional<Date> date = parse_date(text)) return std::optional<Date>(*date);
   return problem("its " + quoted(key) + " \"" + internal::shorten_for_message(text, 32) +
@@ -99,8 +99,8 @@ Result<std::optional<Date>> read_date(const Json& body, std::string_view key,
 Result<Refund> read_refund_object(const Json& object, std::string_view order_id,
                                   const RefundFallbacks& fallbacks) {
   if (!object.is_object()) return problem("it is not a JSON object");
-  const std::optional<std::string> vendor_status = internal::get_string(object, "status");
-  if (!vendor_status || vendor_status->empty()) return problem("without a refund status");
+  const std::string* vendor_status = internal::find_string(object, "status");
+  if (vendor_status == nullptr || vendor_status->empty()) return problem("without a refund status");
 
   Refund refund;
   refund.provider = std::string(kProvider);
