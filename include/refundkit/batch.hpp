@@ -17,11 +17,17 @@ struct BatchProgress {
   std::size_t failed = 0;  ///< Of `done`, those that ended with an Error (outcome_unknown too).
 };
 
+/// The most refunds a batch keeps in flight: beyond it a vendor sees a connection storm, not a
+/// faster batch.
+inline constexpr std::size_t kMaxBatchConcurrency = 256;
+
 struct BatchOptions {
-  /// Refunds in flight at once (0 counts as 1). Each holds one kept-alive connection of its own
-  /// over HTTP/1.1, or one stream of a shared connection where the vendor speaks HTTP/2.
+  /// Refunds in flight at once (0 counts as 1, more than kMaxBatchConcurrency as that). Each
+  /// holds one kept-alive connection of its own over HTTP/1.1, or one stream of a shared
+  /// connection where the vendor speaks HTTP/2.
   std::size_t concurrency = 16;
-  /// Called on the batch's thread after each outcome reaches the sink. Must be cheap.
+  /// Called on the batch's thread after each outcome reaches the sink. Must be cheap; what it
+  /// throws is ignored (a progress display never stops refunds).
   std::function<void(const BatchProgress&)> on_progress;
   /// When it becomes true (set it from any thread), no further refund is sent: those in flight
   /// finish (their retries and read-backs included), and every one not yet sent ends as

@@ -47,9 +47,14 @@ class RefundClient {
   /// them have ended; memory stays bounded by the concurrency, not by the number of requests.
   /// Tokens are shared as by create_refund: one fetch serves the batch, and a 401 renews once.
   ///
-  /// Every request the source gives reaches the sink exactly once, cancelled or not. The sink
-  /// and on_progress should not throw: if one does, the batch stops as if cancelled (what is in
-  /// flight still finishes and reaches the sink) and the exception is rethrown at the end.
+  /// Every request the source gives reaches the sink exactly once, cancelled or not. The
+  /// source and the sink should not throw: if one does, the batch stops as if cancelled (what
+  /// is in flight still finishes and reaches the sink, which keeps getting every outcome) and
+  /// the first exception is rethrown at the end. What on_progress throws is ignored.
+  ///
+  /// Everything runs on the calling thread, the callbacks too: while the source, the sink or a
+  /// token renewal works, the refunds in flight wait, and their request_timeout runs on. Keep
+  /// the callbacks fast (hand outcomes to a queue rather than write each to a database).
   ///
   /// The adapters run the batch on libcurl's multi interface when they send through the built-in
   /// transport; with a Transport of the merchant's own, and in this default, the refunds are

@@ -12,7 +12,16 @@ BatchLedger::BatchLedger(const RefundSource& next, const RefundSink& sink,
 
 std::optional<BatchLedger::Admitted> BatchLedger::admit(std::size_t window) {
   if (exhausted_ || stopping() || held_.size() >= window) return std::nullopt;
-  std::optional<RefundRequest> request = next_();
+  std::optional<RefundRequest> request;
+  try {
+    request = next_();
+  } catch (...) {
+    // A source that fails (a file that cannot be read further) ends the batch like a throwing
+    // sink: what is in flight finishes and reaches the sink, then the exception comes out.
+    stop(std::current_exception());
+    exhausted_ = true;
+    return std::nullopt;
+  }
   if (!request) {
     exhausted_ = true;
     return std::nullopt;
@@ -27,9 +36,17 @@ void BatchLedger::settle(std::size_t index, Result<Refund> outcome) {
   deliver_ready();
 }
 
-bool BatchLedger::stopping() const noexcept {
-  return thrown_ != nullptr ||
-         (options_.cancel != nullptr && options_.cancel->load(std::memory_order_relaxed));
+bool BatchLedger::stopping() noexcept {
+  // Latched: a flag cleared again (reused for the next batch) must not leave this one's
+  // remaining requests undelivered.
+  if (options_.cancel != nullptr && options_.cancel->load(std::memory_order_relaxed)) {
+    cancelled_ = true;
+  }
+  return cancelled_ || thrown_ != nullptr;
+}
+
+void BatchLedger::stop(std::exception_ptr failure) noexcept {
+  if (!thrown_) thrown_ = std::move(failure);
 }
 
 void BatchLedger::close() {
@@ -48,16 +65,26 @@ void BatchLedger::deliver_ready() {
     // again. The first exception is the one rethrown.
     try {
       sink_(index, std::move(outcome));
+    } catch (...) {
+      stop(std::current_exception());
+    }
+    // A progress display must never stop refunds, nor lose create_refunds' outcomes.
+    try {
       if (options_.on_progress) options_.on_progress(progress_);
     } catch (...) {
-      if (!thrown_) thrown_ = std::current_exception();
     }
   }
 }
 
 void BatchLedger::cancel_rest() {
   while (!exhausted_) {
-    std::optional<RefundRequest> request = next_();
+    std::optional<RefundRequest> request;
+    try {
+      request = next_();
+    } catch (...) {
+      stop(std::current_exception());
+      break;
+    }
     if (!request) break;
     held_.emplace_back(cancelled_before_sending());
     ++admitted_;

@@ -10,7 +10,7 @@
 namespace refundkit::internal {
 
 /// The bookkeeping every batch driver shares: numbering the source's requests, handing outcomes
-/// to the sink in input order, progress, cancellation, and a sink that throws.
+/// to the sink in input order, progress, cancellation, and a source or sink that throws.
 class BatchLedger {
  public:
   BatchLedger(const RefundSource& next, const RefundSink& sink, const BatchOptions& options);
@@ -30,12 +30,16 @@ class BatchLedger {
   /// Records the outcome of request `index`, and hands every outcome now in order to the sink.
   void settle(std::size_t index, Result<Refund> outcome);
 
-  /// True once cancelled or after the sink or on_progress threw: nothing more may be sent.
-  bool stopping() const noexcept;
+  /// True once cancelled (latched) or after the source or the sink threw: nothing more may be
+  /// sent.
+  bool stopping() noexcept;
+
+  /// Stops the batch for `failure`, which close() rethrows (the first one, if several).
+  void stop(std::exception_ptr failure) noexcept;
 
   /// Ends the batch: once stopping, every request the source still holds reaches the sink as
-  /// cancelled; then rethrows what the sink or on_progress threw, if anything. Call it once,
-  /// after every admitted request has been settled.
+  /// cancelled (unless the source itself failed); then rethrows what stopped the batch, if
+  /// anything. Call it once, after every admitted request has been settled.
   void close();
 
  private:
@@ -46,6 +50,7 @@ class BatchLedger {
   const RefundSink& sink_;
   const BatchOptions& options_;
   bool exhausted_ = false;
+  bool cancelled_ = false;
   std::size_t admitted_ = 0;
   /// Outcomes from index `delivered_` on, in order; empty slots have not ended yet.
   std::deque<std::optional<Result<Refund>>> held_;

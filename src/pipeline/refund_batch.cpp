@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <utility>
@@ -45,25 +46,42 @@ class Batch {
 
  private:
   struct Slot {
-    bool busy = false;
     std::size_t index = 0;
-    std::optional<RefundRequest> request;
-    std::optional<CreateCall> call;
+    /// Counts the refunds the slot has held: a completion that outlives its refund (its start
+    /// threw after the exchange was registered) must not touch the next one.
+    std::uint64_t generation = 0;
+    std::optional<CreateCall> call;            // set while the slot holds a refund
     std::optional<Clock::time_point> wake_at;  // set while the call waits
   };
 
   void fill_free_slots() {
     for (Slot& slot : slots_) {
-      while (!slot.busy) {
+      while (!slot.call) {
         std::optional<BatchLedger::Admitted> admitted = ledger_.admit(window_);
         if (!admitted) return;
-        slot.busy = true;
         ++busy_;
+        ++slot.generation;
         slot.index = admitted->index;
-        slot.request = std::move(admitted->request);
         slot.call.emplace(codec_, policy_);
-        advance(slot, slot.call->begin(*slot.request));  // may end at once (an invalid request)
+        // May end at once (a request refused before sending), freeing the slot again.
+        guarded(slot, [&] { return slot.call->begin(admitted->request); });
       }
+    }
+  }
+
+  /// Takes the call one step, and on as far as it can go without waiting. Nothing may escape
+  /// from here: a slot left half done would hang the batch, and a refund whose outcome never
+  /// reaches the sink might be made again. Whatever is thrown (bad_alloc, an injected sleep)
+  /// ends the refund as outcome_unknown, since a request may have left, and stops the batch.
+  template <typename Step>
+  void guarded(Slot& slot, Step&& next_step) {
+    try {
+      advance(slot, next_step());
+    } catch (...) {
+      ledger_.stop(std::current_exception());
+      end(slot, Error{ErrorKind::outcome_unknown,
+                      "refundkit failed while making this refund in a batch, so it may have "
+                      "been sent: look it up, or call again with the same reference"});
     }
   }
 
@@ -71,29 +89,33 @@ class Batch {
     for (;;) {
       switch (step.kind) {
         case CallStep::Kind::send:
-          loop_.start(*step.request, [this, &slot](Result<HttpResponse> answer) {
-            advance(slot, slot.call->on_answer(std::move(answer)));
-          });
+          loop_.start(*step.request,
+                      [this, &slot, generation = slot.generation](Result<HttpResponse> answer) {
+                        if (!slot.call || slot.generation != generation) return;
+                        guarded(slot, [&] { return slot.call->on_answer(std::move(answer)); });
+                      });
           return;
         case CallStep::Kind::wait:
           if (policy_.sleep) {
-            policy_.sleep(step.delay);
+            if (step.delay.count() > 0) policy_.sleep(step.delay);
             step = slot.call->on_waited();
             continue;
           }
           slot.wake_at = Clock::now() + step.delay;
           return;
-        case CallStep::Kind::done: {
-          Result<Refund> outcome = finish_(slot.call->take_outcome());
-          slot.call.reset();
-          slot.request.reset();
-          slot.busy = false;
-          --busy_;
-          ledger_.settle(slot.index, std::move(outcome));
+        case CallStep::Kind::done:
+          end(slot, finish_(slot.call->take_outcome()));
           return;
-        }
       }
     }
+  }
+
+  void end(Slot& slot, Result<Refund> outcome) {
+    if (!slot.call) return;
+    slot.call.reset();
+    slot.wake_at.reset();
+    --busy_;
+    ledger_.settle(slot.index, std::move(outcome));
   }
 
   void wake_due_slots() {
@@ -101,7 +123,7 @@ class Batch {
     for (Slot& slot : slots_) {
       if (slot.wake_at && *slot.wake_at <= now) {
         slot.wake_at.reset();
-        advance(slot, slot.call->on_waited());
+        guarded(slot, [&] { return slot.call->on_waited(); });
       }
     }
   }
@@ -131,7 +153,7 @@ class Batch {
 void run_refund_batch(const RefundCodec& codec, const RetryPolicy& policy, ExchangeLoop& loop,
                       std::size_t concurrency, BatchLedger& ledger,
                       const std::function<Result<Refund>(Result<Refund>)>& finish) {
-  Batch(codec, policy, loop, std::max<std::size_t>(1, concurrency), ledger, finish).run();
+  Batch(codec, policy, loop, concurrency, ledger, finish).run();
 }
 
 }  // namespace refundkit::internal

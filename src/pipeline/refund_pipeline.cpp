@@ -53,7 +53,8 @@ Result<Refund> RefundPipeline::find_refund(std::string_view order_id, std::strin
 
 void RefundPipeline::stream_refunds(const RefundSource& next, const RefundSink& sink,
                                     const BatchOptions& options) {
-  const std::size_t concurrency = std::max<std::size_t>(1, options.concurrency);
+  const std::size_t concurrency =
+      std::clamp<std::size_t>(options.concurrency, 1, kMaxBatchConcurrency);
   std::unique_ptr<ExchangeLoop> loop = open_exchange_loop(*transport_, concurrency);
   if (!loop) return RefundClient::stream_refunds(next, sink, options);
   BatchLedger ledger(next, sink, options);

@@ -24,8 +24,8 @@ using CurlSlist = std::unique_ptr<curl_slist, CurlSlistDeleter>;
 inline constexpr std::size_t kMaxResponseHeaderBytes = 256 * 1024;
 
 /// One HTTP exchange on one easy handle, apart from driving it: configure() sets the handle up
-/// for the request, then whoever drives it (curl_easy_perform in the blocking transport, a
-/// CURLM in a future bulk driver) runs the transfer, then finish() turns the outcome into a
+/// for the request, then whoever drives it (curl_easy_perform in the blocking transport, the
+/// CURLM of CurlMultiLoop for batches) runs the transfer, then finish() turns the outcome into a
 /// response or a classified error.
 ///
 /// libcurl keeps pointers into this object (buffers, header list, parsed URL) and into

@@ -119,4 +119,11 @@ Error classify_transfer_failure(const TransferFailure& failure, const TransferLi
                     failure);
 }
 
+Error never_sent(std::string why) {
+  Error error;
+  error.kind = ErrorKind::network;
+  error.message = std::move(why) + "; the request was not sent";
+  return error;
+}
+
 }  // namespace refundkit::internal

@@ -41,4 +41,8 @@ struct TransferLimits {
 /// contains header values or bodies.
 Error classify_transfer_failure(const TransferFailure& failure, const TransferLimits& limits);
 
+/// ErrorKind::network for a request refundkit could not even hand to libcurl (no handle, no
+/// global initialisation): `why`, and that nothing was sent.
+Error never_sent(std::string why);
+
 }  // namespace refundkit::internal

@@ -4,20 +4,10 @@
 #include <climits>
 #include <string>
 
+#include "transport/curl_failure.hpp"
 #include "transport/curl_global.hpp"
 
 namespace refundkit::internal {
-namespace {
-
-Error not_sent(std::string why) {
-  Error error;
-  error.kind = ErrorKind::network;
-  error.message = std::move(why) + "; the request was not sent";
-  return error;
-}
-
-}  // namespace
-
 CurlMultiLoop::CurlMultiLoop(const CurlTransportOptions& options, std::size_t max_in_flight)
     : options_(options),
       max_in_flight_(std::max<std::size_t>(1, max_in_flight)),
@@ -46,7 +36,7 @@ CurlEasyHandle CurlMultiLoop::take_handle() {
 
 void CurlMultiLoop::start(const HttpRequest& request, Completion done) {
   if (multi_ == nullptr) {
-    ended_early_.emplace_back(std::move(done), not_sent("libcurl could not be initialised"));
+    ended_early_.emplace_back(std::move(done), never_sent("libcurl could not be initialised"));
     return;
   }
   auto transfer = std::make_unique<Transfer>(request, options_, std::move(done));
@@ -54,7 +44,7 @@ void CurlMultiLoop::start(const HttpRequest& request, Completion done) {
   CURL* handle = transfer->handle.get();
   if (handle == nullptr) {
     ended_early_.emplace_back(std::move(transfer->done),
-                              not_sent("libcurl could not allocate a handle"));
+                              never_sent("libcurl could not allocate a handle"));
     return;
   }
   if (std::optional<Error> refused = transfer->exchange.configure(handle)) {
@@ -67,24 +57,30 @@ void CurlMultiLoop::start(const HttpRequest& request, Completion done) {
   // multiplexes HTTP/2 rather than open one per stream. Never over plain http: libcurl 7.88 then
   // waits for the first response on the connection, so one slow exchange would stall the next.
   if (request.url.rfind("https:", 0) == 0) (void)curl_easy_setopt(handle, CURLOPT_PIPEWAIT, 1L);
+  // Registered before libcurl may touch it, so that no transfer runs without its owner.
+  const auto registered = transfers_.emplace(handle, std::move(transfer)).first;
   if (curl_multi_add_handle(multi_, handle) != CURLM_OK) {
+    std::unique_ptr<Transfer> refused = std::move(registered->second);
+    transfers_.erase(registered);
     curl_easy_reset(handle);
-    idle_handles_.push_back(std::move(transfer->handle));
-    ended_early_.emplace_back(std::move(transfer->done),
-                              not_sent("libcurl could not start the transfer"));
-    return;
+    idle_handles_.push_back(std::move(refused->handle));
+    ended_early_.emplace_back(std::move(refused->done),
+                              never_sent("libcurl could not start the transfer"));
   }
-  transfers_.emplace(handle, std::move(transfer));
 }
 
 void CurlMultiLoop::poll(std::chrono::milliseconds timeout) {
   std::vector<Finished> finished = std::move(ended_early_);
   ended_early_.clear();
-  if (multi_ != nullptr && !transfers_.empty()) {
+  if (multi_ != nullptr) {
     int running = 0;
-    (void)curl_multi_perform(multi_, &running);
-    collect_finished(finished);
+    if (!transfers_.empty()) {
+      (void)curl_multi_perform(multi_, &running);
+      collect_finished(finished);
+    }
     if (finished.empty()) {
+      // Waits even with no transfer (every call of the batch waiting for a retry), instead of
+      // spinning: curl_multi_poll sleeps for the timeout when it has nothing to watch.
       const int wait_ms =
           static_cast<int>(std::clamp<std::chrono::milliseconds::rep>(timeout.count(), 0, INT_MAX));
       (void)curl_multi_poll(multi_, nullptr, 0, wait_ms, nullptr);

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "transport/curl_exchange.hpp"
+#include "transport/curl_failure.hpp"
 #include "transport/curl_global.hpp"
 #include "transport/curl_handle_pool.hpp"
 #include "transport/curl_multi_loop.hpp"
@@ -18,13 +19,6 @@ using internal::CurlHandleLease;
 using internal::CurlHandlePool;
 using internal::CurlShare;
 
-Error not_sent(std::string why) {
-  Error error;
-  error.kind = ErrorKind::network;
-  error.message = std::move(why) + "; the request was not sent";
-  return error;
-}
-
 // Logging is not done here but by the LoggingTransport that make_curl_transport wraps around
 // this, the same layer a merchant's own Transport gets from make_logging_transport.
 class CurlTransport final : public Transport, public internal::ConcurrentTransport {
@@ -34,13 +28,13 @@ class CurlTransport final : public Transport, public internal::ConcurrentTranspo
 
   Result<HttpResponse> send(const HttpRequest& request) override {
     if (internal::ensure_curl_global_init() != CURLE_OK) {
-      return not_sent("libcurl could not be initialised");
+      return internal::never_sent("libcurl could not be initialised");
     }
     // Declared before the lease, so that the handle is reset (dropping its pointers into the
     // exchange) before the exchange goes away.
     CurlExchange exchange(request, options_, share_.get());
     CurlHandleLease handle(pool_);
-    if (!handle) return not_sent("libcurl could not allocate a handle");
+    if (!handle) return internal::never_sent("libcurl could not allocate a handle");
     if (std::optional<Error> refused = exchange.configure(handle.get())) return *std::move(refused);
     const CURLcode code = curl_easy_perform(handle.get());
     return exchange.finish(handle.get(), code);

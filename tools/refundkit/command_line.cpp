@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "providers.hpp"
+#include "refundkit/batch.hpp"
 #include "refundkit/decimal.hpp"
 
 namespace refundkit::cli {
@@ -48,7 +49,6 @@ const ValueFlag kValueFlags[] = {
 };
 
 constexpr std::int64_t kMaxTimeoutMilliseconds = 3600 * 1000;
-constexpr std::size_t kMaxConcurrency = 256;
 
 std::optional<std::chrono::milliseconds> parse_timeout(const std::string& seconds) {
   auto parsed = Decimal::parse(seconds);
@@ -68,7 +68,7 @@ std::optional<std::size_t> parse_concurrency(const std::string& text) {
     return std::nullopt;
   }
   const std::size_t value = std::stoul(text);
-  if (value < 1 || value > kMaxConcurrency) return std::nullopt;
+  if (value < 1 || value > kMaxBatchConcurrency) return std::nullopt;
   return value;
 }
 
@@ -222,7 +222,7 @@ std::variant<Invocation, UsageError> parse_provider_command(const std::vector<st
     const std::optional<std::size_t> value = parse_concurrency(concurrency->second);
     if (!value) {
       return UsageError{"--concurrency must be a whole number from 1 to " +
-                        std::to_string(kMaxConcurrency)};
+                        std::to_string(kMaxBatchConcurrency)};
     }
     batch.concurrency = *value;
   }
