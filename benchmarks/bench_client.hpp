@@ -30,12 +30,15 @@ std::string reference(char phase, std::size_t number);
 /// 0.01 EUR for `order_id` under `reference_text`.
 RefundRequest refund_request(const std::string& order_id, const std::string& reference_text);
 
-/// The child process of the memory figures and the profiles:
-///   --client BASE_URL sequential|stream|raw COUNT
+/// The child process of the memory figures, the CPU figures and the profiles:
+///   --client BASE_URL sequential|stream|batch|raw|multi COUNT
 /// sends COUNT refunds to the echo server at BASE_URL, one create_refund after another, through
 /// stream_refunds (kConcurrency, a generating source and a counting sink: only the SDK holds
-/// memory), or with the raw libcurl loop (the request from export_request), then prints "ok=N
-/// failed=N seconds=S vmhwm_kib=K" on stdout. Exit 1 on a failure.
+/// memory), through one create_refunds (kConcurrency, the requests built before the clock
+/// starts), with the raw libcurl loop, or with the raw libcurl multi loop (kConcurrency; both raw
+/// loops send the request from export_request), then prints "ok=N failed=N seconds=S user_s=U
+/// sys_s=Y vmhwm_kib=K" on stdout: wall and CPU seconds (getrusage) of the sending alone, set-up
+/// left out. Exit 1 on a failure.
 int run_client_child(int argc, char** argv);
 
 /// Peak resident set of this process (VmHWM), in KiB; 0 if unreadable.

@@ -1,5 +1,6 @@
 #include "processes.hpp"
 
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -22,12 +23,18 @@ std::string shell_quoted(const std::string& argument) {
   return quoted + "'";
 }
 
+double seconds(const timeval& t) {
+  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) * 1e-6;
+}
+
 }  // namespace
 
 CommandOutput run_command(const std::vector<std::string>& arguments) {
   std::string command;
   for (const std::string& argument : arguments) command += shell_quoted(argument) + " ";
   CommandOutput result;
+  rusage before{};
+  getrusage(RUSAGE_CHILDREN, &before);
   FILE* pipe = ::popen(command.c_str(), "r");
   if (pipe == nullptr) return result;
   std::array<char, 4096> buffer;
@@ -36,6 +43,10 @@ CommandOutput run_command(const std::vector<std::string>& arguments) {
     result.output.append(buffer.data(), got);
   }
   const int status = ::pclose(pipe);
+  rusage after{};
+  getrusage(RUSAGE_CHILDREN, &after);
+  result.user_seconds = seconds(after.ru_utime) - seconds(before.ru_utime);
+  result.system_seconds = seconds(after.ru_stime) - seconds(before.ru_stime);
   if (status != -1 && WIFEXITED(status)) result.exit_status = WEXITSTATUS(status);
   return result;
 }
@@ -48,6 +59,12 @@ std::optional<double> number_after(const std::string& text, const std::string& k
   const double value = std::strtod(begin, &end);
   if (end == begin) return std::nullopt;
   return value;
+}
+
+double own_cpu_seconds() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return seconds(usage.ru_utime) + seconds(usage.ru_stime);
 }
 
 std::string own_executable() {

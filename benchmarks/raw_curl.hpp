@@ -13,10 +13,11 @@ namespace refundkit::bench {
 
 class RawCurlLoop {
  public:
-  /// How the body reaches libcurl. postfields is what a hand-written loop does, and libcurl then
-  /// writes headers and body with one send(); read_callback is how refundkit hands it over (so
-  /// that libcurl cannot silently re-send a refund), and libcurl then writes the body with a
-  /// send() of its own: the same bytes in two TCP segments.
+  /// How the body reaches libcurl. postfields is what a hand-written loop does, and what
+  /// refundkit does, and libcurl then writes headers and body with one send(); read_callback is
+  /// how refundkit used to hand it over (so that libcurl could not silently re-send a refund),
+  /// and libcurl then writes the body with a send() of its own: the same bytes in two TCP
+  /// segments.
   enum class Body { postfields, read_callback };
 
   /// `headers` as captured from the client, except Host and Content-Length, which libcurl writes
