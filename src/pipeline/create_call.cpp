@@ -17,39 +17,37 @@ std::string request_id_of(const HttpResponse& response) {
   return "";
 }
 
+/// `cause` turned into outcome_unknown: why the refund may exist, and what to do about it.
+Error in_doubt(const Error& cause, const std::string& why) {
+  Error error = cause;
+  error.kind = ErrorKind::outcome_unknown;
+  error.message = cause.message + "; " + why +
+                  ": call again with the same reference, or look it up before refunding any other "
+                  "way";
+  return error;
+}
+
 /// The read-back failed after a refusal or a doubtful attempt: the refund may exist.
 Error unknown_after_failed_read(const Error& attempt_error, const Error& read_error) {
-  Error error = attempt_error;
-  error.kind = ErrorKind::outcome_unknown;
-  error.message = attempt_error.message + "; reading the refund back to settle it failed (" +
-                  read_error.message +
-                  "), so a refund with this reference may exist: call again with the same "
-                  "reference, or look it up before refunding any other way";
-  return error;
+  return in_doubt(attempt_error, "reading the refund back to settle it failed (" +
+                                     read_error.message +
+                                     "), so a refund with this reference may exist");
 }
 
 /// A resend was refused after an attempt that may have been executed, and the read-back does not
 /// show the refund (it may lag behind, or cannot identify it).
 Error unknown_after_doubtful_attempt(const Error& refusal) {
-  Error error = refusal;
-  error.kind = ErrorKind::outcome_unknown;
-  error.message = refusal.message +
-                  "; an earlier attempt of this call may have been executed and this refusal may "
-                  "be the vendor refusing its reference, so the refund may exist: call again with "
-                  "the same reference, or look it up before refunding any other way";
-  return error;
+  return in_doubt(refusal,
+                  "an earlier attempt of this call may have been executed and this refusal may be "
+                  "the vendor refusing its reference, so the refund may exist");
 }
 
 /// The call ends on an attempt that never left or was not processed (a network failure, a 429),
 /// after an earlier attempt that may have been executed: that one's doubt is the outcome.
 Error unknown_after_earlier_doubt(const Error& last) {
-  Error error = last;
-  error.kind = ErrorKind::outcome_unknown;
-  error.message = last.message +
-                  "; an earlier attempt of this call may have been executed, so the refund may "
-                  "exist: call again with the same reference, or look it up before refunding any "
-                  "other way";
-  return error;
+  return in_doubt(last,
+                  "an earlier attempt of this call may have been executed, so the refund "
+                  "may exist");
 }
 
 /// The vendor refused the create, and the read-back shows another refund under the reference:
